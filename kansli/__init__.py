@@ -1,0 +1,1 @@
+"""Kansli: committee meetings, minutes and decisions."""

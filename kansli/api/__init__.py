@@ -1,0 +1,1 @@
+"""The open-data API (OParl-shaped)."""

@@ -1,0 +1,1 @@
+"""Importing existing minutes documents: text extraction, parsing, name resolution, storing."""

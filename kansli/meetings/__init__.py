@@ -1,0 +1,1 @@
+"""Meetings, attendance, agenda items, decisions, matters, actions and adoptions."""

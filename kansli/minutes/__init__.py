@@ -1,0 +1,1 @@
+"""Minutes: their status from draft to published, frozen versions, signatures and rendering."""

@@ -1,0 +1,1 @@
+"""Who is who: organisations, bodies, people, posts and who held them when."""
