@@ -15,7 +15,7 @@ ENV_NAME = re.compile(r"""(?:env_\w+\(|environ\.get\()\s*"([A-Z_]+)\"""")
 
 
 def documented(doc: str, pattern: str) -> set[str]:
-    return set(re.findall(pattern, (ROOT / "docs" / doc).read_text()))
+    return set(re.findall(pattern, (ROOT / "docs" / doc).read_text(), re.MULTILINE))
 
 
 def test_every_environment_variable_is_documented():
