@@ -36,7 +36,7 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 def seed() -> Path:
     path = CORPUS / "docs" / SEED_NAME
     if not path.exists():
-        pytest.skip(f"the minutes corpus is not beside the repository ({CORPUS})")
+        pytest.fail(f"the minutes corpus must sit beside the repository: {CORPUS} is missing")
     return path
 
 
