@@ -7,6 +7,7 @@ import os
 from dataclasses import dataclass
 
 import pytest
+from django.core.cache import cache
 
 from kansli.meetings.models import (
     AgendaItem,
@@ -125,6 +126,20 @@ def build_committee() -> Committee:
         status=MeetingStatus.CANCELLED, cancellation_note="Inställt.",
     )
     return Committee(body, published, draft, planned, cancelled, chair, adjuster, secretary)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_cache_and_plain_static_files(settings):
+    # Each test gets its own empty in-memory cache, so kept public pages never cross tests; and
+    # plain static storage, since the manifest storage knows only files `collectstatic` processed.
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.STATIC_ROOT = None
+    settings.WHITENOISE_USE_FINDERS = True  # serve from the apps' folders, as in DEBUG
+    cache.clear()
 
 
 @pytest.fixture

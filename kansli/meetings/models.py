@@ -379,6 +379,9 @@ class Ballot(models.Model):
             models.UniqueConstraint(fields=["vote", "attendance"], name="one_ballot_per_voter"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.attendance}: {self.get_choice_display()}"
+
 
 class Reservation(models.Model):
     """A member's reservation against a decision, with an optional written motivation."""
@@ -418,6 +421,9 @@ class ProtocolNote(models.Model):
     class Meta:
         verbose_name = _("protocol note")
         verbose_name_plural = _("protocol notes")
+
+    def __str__(self) -> str:
+        return self.text[:80]
 
 
 class ActionItem(models.Model):

@@ -146,3 +146,6 @@ class StatusChange(models.Model):
         ordering = ["minutes", "changed_at"]
         verbose_name = _("status change")
         verbose_name_plural = _("status changes")
+
+    def __str__(self) -> str:
+        return f"{self.from_status} → {self.to_status}"

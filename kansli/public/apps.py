@@ -6,3 +6,8 @@ class PublicConfig(AppConfig):
     name = "kansli.public"
     label = "public"
     verbose_name = _("Public site")
+
+    def ready(self) -> None:
+        from kansli.public.caching import connect_signals
+
+        connect_signals()

@@ -1,5 +1,132 @@
-from django.http import HttpResponse
+"""The public site's pages: each view asks `access` for what anonymous readers may see, then
+renders it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
+
+from kansli.meetings.models import Meeting
+from kansli.minutes import render as minutes_render
+from kansli.public import access
+from kansli.public.caching import kept
+
+# The files offered beside a meeting page, in the order the page lists them. HTML is not among
+# them: the page itself is the HTML.
+DOWNLOADS = {"pdf": _("PDF"), "docx": _("Word (DOCX)"), "txt": _("Plain text")}
+
+# Where each reader's own CSRF token goes into a kept page: the language switch posts a form,
+# and one reader's token is useless, and should not be shown, to another.
+TOKEN_SLOT = "kansli-csrf-token-slot"
+
+PageView = Callable[..., TemplateResponse]
 
 
-def home(request):
-    return HttpResponse("Kansli")
+def kept_for_readers(view: PageView) -> Callable[..., HttpResponse]:
+    """Serve the page as kept (see `caching`), in the reader's language.
+
+    Only pages that rendered are kept: a missing page raises Http404 before anything is stored.
+    """
+
+    @require_safe
+    @wraps(view)
+    def serve(request: HttpRequest, *args: str, **kwargs: str) -> HttpResponse:
+        def render() -> str:
+            response = view(request, *args, **kwargs)
+            response.context_data["csrf_token"] = TOKEN_SLOT
+            return response.rendered_content
+
+        html = kept("page", request.path, render)
+        return HttpResponse(html.replace(TOKEN_SLOT, get_token(request)))
+
+    return serve
+
+
+def download_name(meeting: Meeting) -> str:
+    """A file name that still says what it is once saved: samarbetskommitten-2022-11-10."""
+    return f"{meeting.body.slug}-{meeting.slug}"
+
+
+def download_links(meeting: Meeting) -> list[tuple[str, str]]:
+    kwargs = {"body": meeting.body.slug, "slug": meeting.slug, "name": download_name(meeting)}
+    return [
+        (label, reverse("public:download", kwargs={**kwargs, "ext": ext}))
+        for ext, label in DOWNLOADS.items()
+    ]
+
+
+@kept_for_readers
+def home(request: HttpRequest) -> TemplateResponse:
+    return TemplateResponse(request, "public/home.html", {
+        "bodies": access.public_bodies(),
+        "upcoming": access.upcoming_meetings(timezone.localdate()),
+        "published": access.recently_published(),
+    })
+
+
+@kept_for_readers
+def body(request: HttpRequest, body: str) -> TemplateResponse:
+    found = access.public_body(body)
+    return TemplateResponse(request, "public/body.html", {
+        "body": found,
+        "seats": access.current_seats(found, timezone.localdate()),
+        "meetings": access.body_meetings(found),
+    })
+
+
+@kept_for_readers
+def meeting(request: HttpRequest, body: str, slug: str) -> TemplateResponse:
+    found = access.public_meeting(body, slug)
+    doc = access.public_document(found)
+    previous, following = access.neighbours(found)
+    return TemplateResponse(request, "public/meeting.html", {
+        "meeting": found,
+        "doc": doc,
+        "previous": previous,
+        "following": following,
+        "downloads": download_links(found) if doc else [],
+    })
+
+
+@require_safe
+def download(request: HttpRequest, body: str, slug: str, name: str, ext: str) -> HttpResponse:
+    found = access.public_meeting(body, slug)
+    if name != download_name(found):
+        # One address per file: a guessed or outdated name is not an alias.
+        raise Http404("No such file.")
+    _renderer, content_type, extension = minutes_render.FORMATS[ext]
+    content = kept(
+        "file", request.path,
+        lambda: minutes_render.render(access.published_document(found), ext),
+    )
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=True, filename=f"{name}.{extension}"
+    )
+    return response
+
+
+@kept_for_readers
+def person(request: HttpRequest, slug: str) -> TemplateResponse:
+    found = access.public_person(slug)
+    tenures = access.person_tenures(found)
+    return TemplateResponse(request, "public/person.html", {
+        "person": found,
+        "tenures": tenures,
+        "seats": access.person_seats(found, tenures),
+        "attendances": access.attended_meetings(found),
+    })
+
+
+@kept_for_readers
+def accessibility(request: HttpRequest) -> TemplateResponse:
+    return TemplateResponse(request, "public/accessibility.html", {})

@@ -13,4 +13,5 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         demo = load_demo()
-        self.stdout.write(f"Demo: {demo.body} – published minutes at {demo.published.get_absolute_url()}")
+        url = demo.published.get_absolute_url()
+        self.stdout.write(f"Demo: {demo.body} – published minutes at {url}")
