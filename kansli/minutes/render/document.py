@@ -275,7 +275,8 @@ def build_document(meeting: Meeting, *, for_public: bool) -> MinutesDocument:
 def organisation_label(participant: Participant) -> str:
     """The organisation column as the minutes write it, with the chair flagged."""
     if participant.role == AttendanceRole.CHAIR:
-        return f"{participant.organisation}, {_('chair')}".lstrip(", ")
+        chair = _("chair")
+        return f"{participant.organisation}, {chair}".lstrip(", ")
     return participant.organisation
 
 
