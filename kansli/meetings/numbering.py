@@ -39,6 +39,7 @@ def _ordered_tree(items: Iterable[AgendaItem]) -> list[tuple[AgendaItem, list[Ag
 def _assign(meeting: Meeting, first: int) -> int:
     """Number one meeting's items from `first`; return the next top-level number."""
     items = list(meeting.items.all())
+    before = {item.pk: (item.number, item.sort_key) for item in items}
     protocol = meeting.body.is_protocol
     counter, order = first, 0
     for top, kids in _ordered_tree(items):
@@ -50,7 +51,8 @@ def _assign(meeting: Meeting, first: int) -> int:
             kid.sort_key = order
             order += 1
         counter += 1
-    AgendaItem.objects.bulk_update(items, ["number", "sort_key"])
+    changed = [item for item in items if before[item.pk] != (item.number, item.sort_key)]
+    AgendaItem.objects.bulk_update(changed, ["number", "sort_key"])
     return counter
 
 
