@@ -69,6 +69,7 @@ def move(minutes: Minutes, to_status: str, *, user=None, note: str = "") -> Minu
 
 def publish(minutes: Minutes, *, user=None) -> Minutes:
     """Adjust (if needed) and publish: the path imported, already adjusted minutes take."""
+    minutes.refresh_from_db(fields=["status"])
     if minutes.is_published:
         return minutes
     for step in (MinutesStatus.FOR_ADJUSTMENT, MinutesStatus.ADJUSTED, MinutesStatus.PUBLISHED):
