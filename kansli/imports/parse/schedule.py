@@ -1,0 +1,285 @@
+"""When and where the meeting was held: date, start and end time, place, and whether online.
+
+The date comes from a date or time field ("Tid", "Datum och tid", "Plats och tid", "Dato", "Date"),
+then from a "Sammanträdesdatum" cell, then from the first date in the front matter that is not a
+justering, anslag or signing date. Times come from the same field, then from a separate time field,
+and an end time missing there from the closing line ("förklarade mötet avslutat kl. 15.35").
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from kansli.imports.parse import labels
+from kansli.imports.parse.fields import Field, ValueLine
+from kansli.imports.parse.layout import Line, collapse
+from kansli.imports.parse.patterns import Guarded
+from kansli.lib.swedish_dates import FoundDate, FoundTime, find_dates, find_times
+
+_BREAK_LINE = re.compile(
+    r"^\s*(?:ajournering|ajournerades|ajourneras|paus|break|adjourn\w*|pause)\b", re.I
+)
+_NOT_MEETING_DATE = re.compile(
+    r"justering|justerad|justerat|justeras|anslag|org\.?\s*nr|underskrift|signerat|signed|"
+    r"utdrag|bevis|tas ned|sätts upp|förvaring|protokollet är|godkjent|dnr|diarienummer",
+    re.IGNORECASE,
+)
+_MEETING_DATE_CELL = re.compile(
+    r"(?:sammanträdesdatum|mötesdatum|møtedato|mødedato|date of meeting)[\s:]*", re.IGNORECASE
+)
+_CLOSING = Guarded(
+    r"(?:avslutat|avslutade|avslutades|avslutas|closed|ended|concluded|finished|hevet|avsluttet|"
+    r"afsluttet|sluttede|slut)\b",
+    (
+        "avslut",
+        "closed",
+        "ended",
+        "concluded",
+        "finished",
+        "hevet",
+        "avsluttet",
+        "afsluttet",
+        "slut",
+    ),
+)
+_ONLINE = Guarded(
+    r"\b(?:teams|zoom|skype|webex|google meet|digitalt|digital|online|på distans|distans|"
+    r"videolänk|video|videomöte|videolink|hybrid\w*|virtuel\w*|fjernmøte|via länk|per länk|"
+    r"remote(?:ly)?|telefonmöte|via telefon|per telefon|by phone)\b",
+    (
+        "teams",
+        "zoom",
+        "skype",
+        "webex",
+        "meet",
+        "digital",
+        "online",
+        "distans",
+        "video",
+        "hybrid",
+        "virtuel",
+        "fjernmøte",
+        "länk",
+        "remote",
+        "telefon",
+        "phone",
+    ),
+)
+_REMOTE_PARTICIPANT = Guarded(
+    r"\b(?:deltog|deltar|närvarade|medverkade|anslöt|joined|attended|participated|deltok|"
+    r"deltager)\b[^.\n]{0,40}?\b(?:digitalt|på distans|via (?:teams|zoom|länk|video|"
+    r"skype|telefon)|remotely|by video|by phone|via video|online|virtuelt|på video)\b",
+    (
+        "deltog",
+        "deltar",
+        "närvarade",
+        "medverkade",
+        "anslöt",
+        "joined",
+        "attended",
+        "participated",
+        "deltok",
+        "deltager",
+    ),
+)
+_HELD_AT = re.compile(
+    r"\bheld\s+(?:in|at)\s+(?:the\s+)?(?P<place>.+?),?\s+(?:on|at)\s*$", re.IGNORECASE | re.S
+)
+_PLACE_AFTER = re.compile(
+    r"^[\s,]*(?:i|på|in|at|hos|ved|på)\s+(?P<place>[^\n]+?)[.\s]*$", re.IGNORECASE
+)
+# A place written in a sentence ends where the sentence goes on: "… sal Hälsingland, är inställt".
+_PLACE_END = re.compile(
+    r",?\s+(?:är|har|blir|ställs|hålls|hölls|was|is|has|will|er|blev|ble|bliver)\b.*$"
+)
+_CLOSING_REACH = 80
+_REPEATED_COMMA = re.compile(r"\s*,(?:\s*,)+")
+_PREPOSITION = re.compile(r"^(?:i|på|in|at|the)\s+", re.IGNORECASE)
+_LEFTOVER = re.compile(r"\b(?:kl\.?|klockan|klokken|den|at|on)\s*(?=[,;]|$)", re.IGNORECASE)
+
+
+@dataclass
+class Schedule:
+    """The date, times and place of a meeting, with the line they were read from."""
+
+    date: datetime.date | None = None
+    start: datetime.time | None = None
+    end: datetime.time | None = None
+    date_text: str | None = None
+    place: str | None = None
+    online: bool | None = None
+    line: int | None = None
+
+
+def _usable(values: Sequence[ValueLine]) -> list[ValueLine]:
+    return [v for v in values if not _BREAK_LINE.match(v.text)]
+
+
+def _field_text(item: Field) -> str:
+    return collapse(" ".join(v.text for v in _usable(item.values)))
+
+
+def _dated_field(fields: Sequence[Field]) -> tuple[Field, FoundDate] | None:
+    for item in fields:
+        if item.kind in (labels.WHEN, labels.WHERE_WHEN):
+            dates = find_dates(_field_text(item))
+            if dates and dates[0].year is not None:
+                return item, dates[0]
+    return None
+
+
+def _field_times(item: Field) -> list[FoundTime]:
+    return find_times(_field_text(item), bare=item.kind == labels.WHEN)
+
+
+def _times(
+    fields: Sequence[Field], dated: Field | None
+) -> tuple[datetime.time | None, datetime.time | None]:
+    ordered = ([dated] if dated else []) + [
+        f for f in fields if f is not dated and f.kind in (labels.WHEN, labels.WHERE_WHEN)
+    ]
+    for item in ordered:
+        found = _field_times(item)
+        if found:
+            return found[0].start, found[0].end
+    return None, None
+
+
+def _date_from_lines(lines: Sequence[Line]) -> tuple[FoundDate, str, int, str] | None:
+    """The first meeting date in running text: (date, its paragraph, line number, text before)."""
+    text = "\n".join(line.text for line in lines)
+    cell = _MEETING_DATE_CELL.search(text)
+    if cell and (dates := find_dates(text[cell.end() : cell.end() + 40])) and dates[0].start == 0:
+        number = lines[0].number + text.count("\n", 0, cell.end() + dates[0].end)
+        return dates[0], dates[0].text, number, ""
+    offset = 0
+    for line in lines:
+        if not _NOT_MEETING_DATE.search(line.text):
+            for found in find_dates(line.text):
+                if found.year is not None:
+                    return found, line.text, line.number, text[: offset + found.start]
+        offset += len(line.text) + 1
+    return None
+
+
+def read_schedule(
+    fields: Sequence[Field], header: Sequence[Line], whole: Sequence[Line]
+) -> Schedule:
+    """Date, times and place of the meeting from its front matter."""
+    schedule = Schedule()
+    dated = _dated_field(fields)
+    if dated is not None:
+        item, found = dated
+        schedule.date, schedule.line = found.resolve(), item.line
+        schedule.date_text = _usable(item.values)[0].text if _usable(item.values) else None
+        schedule.start, schedule.end = _times(fields, item)
+    else:
+        _from_running_text(schedule, fields, header or whole[:40])
+    if schedule.start is not None and schedule.end is None:
+        schedule.end = closing_time(whole)
+    schedule.place = schedule.place or _place(fields)
+    schedule.online = _online(fields, schedule.place, whole)
+    return schedule
+
+
+def _from_running_text(schedule: Schedule, fields: Sequence[Field], lines: Sequence[Line]) -> None:
+    found = _date_from_lines(lines)
+    if found is None:
+        return
+    date, paragraph, number, before = found
+    schedule.date, schedule.line = date.resolve(), number
+    schedule.date_text = collapse(paragraph)
+    sentence = _sentence_at(lines, number)
+    times = find_times(sentence)
+    schedule.start, schedule.end = _times(fields, None)
+    if schedule.start is None and times:
+        schedule.start, schedule.end = times[0].start, times[0].end
+    schedule.place = _place_in_sentence(sentence, before)
+
+
+def _sentence_at(lines: Sequence[Line], number: int) -> str:
+    """The paragraph around line `number`, which may wrap the date onto a second line."""
+    position = next(i for i, line in enumerate(lines) if line.number == number)
+    start = position
+    while start > 0 and not lines[start - 1].is_blank():
+        start -= 1
+    end = position
+    while end + 1 < len(lines) and not lines[end + 1].is_blank():
+        end += 1
+    return "\n".join(line.text for line in lines[start : end + 1])
+
+
+def _place_in_sentence(sentence: str, before: str) -> str | None:
+    """ "held in the Council Chamber, …, on 5th March"; "… kl. 14.00 i klubbstugan vid X." """
+    held = _HELD_AT.search(sentence[: _date_offset(sentence)])
+    if held:
+        return _clean_place(held.group("place"))
+    spans = [(d.start, d.end) for d in find_dates(sentence)] + [
+        (t.span_start, t.span_end) for t in find_times(sentence)
+    ]
+    if not spans:
+        return None
+    after = sentence[max(end for _, end in spans) :]
+    match = _PLACE_AFTER.match(collapse(after))
+    return _clean_place(match.group("place")) if match else None
+
+
+def _date_offset(sentence: str) -> int:
+    dates = find_dates(sentence)
+    return dates[0].start if dates else len(sentence)
+
+
+def _place(fields: Sequence[Field]) -> str | None:
+    for kind in (labels.WHERE, labels.WHERE_WHEN):
+        for item in fields:
+            if item.kind == kind and (place := _clean_place(_strip_when(_field_text(item)))):
+                return place
+    return None
+
+
+def _strip_when(text: str) -> str:
+    spans = [(d.start, d.end) for d in find_dates(text)] + [
+        (t.span_start, t.span_end) for t in find_times(text)
+    ]
+    for start, end in sorted(spans, reverse=True):
+        text = text[:start] + text[end:]
+    return text
+
+
+def _clean_place(text: str) -> str | None:
+    text = _PLACE_END.sub("", collapse(text))
+    text = _LEFTOVER.sub("", text)
+    text = _REPEATED_COMMA.sub(",", text)
+    text = text.strip(" ,;:.-–—")
+    text = _PREPOSITION.sub("", text)
+    return text or None
+
+
+def _online(fields: Sequence[Field], place: str | None, whole: Sequence[Line]) -> bool | None:
+    """Held wholly or partly online: a digital place, a remote participant in the lists, or a
+    sentence saying someone took part remotely ("Anna Berg deltog via Teams under punkt 3")."""
+    if place and _ONLINE.search(place):
+        return True
+    kinds = labels.PEOPLE_KINDS | {labels.WHEN, labels.WHERE_WHEN}
+    if any(item.kind in kinds and _ONLINE.search(item.text) for item in fields):
+        return True
+    if _REMOTE_PARTICIPANT.search("\n".join(line.text for line in whole)):
+        return True
+    return False if place else None
+
+
+def closing_time(lines: Sequence[Line]) -> datetime.time | None:
+    """The time in a closing line: "förklarade mötet avslutat kl. 15.35", "closed at 8.12pm".
+
+    Closing lines end the minutes, so only the last part of the document is read.
+    """
+    text = "\n".join(line.text for line in lines[-_CLOSING_REACH:])
+    for match in _CLOSING.finditer(text):
+        window = text[match.end() : match.end() + 60]
+        found = find_times(window)
+        if found and found[0].span_start <= 30:
+            return found[0].start
+    return None

@@ -1,0 +1,1 @@
+"""Framework-free helpers: Swedish dates and times, text normalisation."""
