@@ -34,7 +34,7 @@ serve: install
 test: install-test lint test-sqlite test-postgres
 
 lint: install-test
-	$(BIN)/ruff check kansli bench conftest.py
+	$(BIN)/ruff check kansli bench tests conftest.py
 
 test-sqlite: install-test
 	env -u DATABASE_URL $(BIN)/pytest $(PYTEST_ARGS)
