@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kansli.minutes.models import Minutes, MinutesStatus, MinutesVersion, StatusChange
+from kansli.minutes.signals import status_changed
 from kansli.minutes.render.document import build_document, load_meeting
 
 ALLOWED_MOVES: dict[str, set[str]] = {
@@ -63,6 +64,11 @@ def move(minutes: Minutes, to_status: str, *, user=None, note: str = "") -> Minu
     minutes.save(update_fields=["status", "adjusted_at", "published_at", "updated_at"])
     StatusChange.objects.create(
         minutes=minutes, from_status=from_status, to_status=to_status, changed_by=user, note=note
+    )
+    transaction.on_commit(
+        lambda: status_changed.send(
+            sender=Minutes, minutes=minutes, from_status=from_status, to_status=to_status
+        )
     )
     return minutes
 
