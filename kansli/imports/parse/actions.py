@@ -58,11 +58,26 @@ _ENGLISH_ASSIGNEE = re.compile(
 _DECISION_LABEL = re.compile(r"^(?:beslut|decision|agreed|vedtak)\s*:", re.IGNORECASE)
 _INITIALS = re.compile(r"^[A-ZÅÄÖ]{2,3}$")
 _OWNER_SPLIT = re.compile(r"\s*(?:,|;|/|&|\band\b|\boch\b|\bog\b)\s*")
-_LEADING_OWNER = re.compile(
-    r"^(?P<owners>(?:[A-ZÅÄÖ]{2,3}|[A-ZÅÄÖ]\.\s*[A-ZÅÄÖ][\w'’-]+|[A-ZÅÄÖ][\w'’-]+(?:\s+[A-ZÅÄÖ][\w'’-]+){0,2})"
-    r"(?:\s*(?:,|and|och|og|&)\s*(?:[A-ZÅÄÖ]{2,3}|[A-ZÅÄÖ]\.\s*[A-ZÅÄÖ][\w'’-]+|"
-    r"[A-ZÅÄÖ][\w'’-]+(?:\s+[A-ZÅÄÖ][\w'’-]+){0,2}))*)\s+(?=[a-zåäö])"
+# One owner as an action line opens with it: initials ("SR"), "D. Okonjo" or a name.
+_ONE_OWNER = (
+    r"(?:[A-ZÅÄÖ]{2,3}|[A-ZÅÄÖ]\.\s*[A-ZÅÄÖ][\w'’-]+|[A-ZÅÄÖ][\w'’-]+(?:\s+[A-ZÅÄÖ][\w'’-]+){0,2})"
 )
+_LEADING_OWNER = re.compile(
+    rf"^(?P<owners>{_ONE_OWNER}(?:\s*(?:,|and|och|og|&)\s*{_ONE_OWNER})*)\s+(?=[a-zåäö])"
+)
+
+
+def _contains_word(text: str, words: str) -> bool:
+    """Whether `words` occur in `text` on word boundaries ("Ek" is not in "Eken")."""
+    start = text.find(words)
+    while start >= 0:
+        end = start + len(words)
+        if (start == 0 or not text[start - 1].isalnum()) and (
+            end == len(text) or not text[end].isalnum()
+        ):
+            return True
+        start = text.find(words, start + 1)
+    return False
 
 
 class OwnerResolver:
@@ -80,7 +95,7 @@ class OwnerResolver:
 
     def mentioned(self, text: str) -> str | None:
         """Participants named in full anywhere in `text` ("… – Sara Ek, senast 15 januari")."""
-        found = [name for name in self.names if re.search(rf"\b{re.escape(name)}\b", text)]
+        found = [name for name in self.names if _contains_word(text, name)]
         return "; ".join(found) if found else None
 
     def owners(self, text: str, *, keep_unknown: bool) -> str | None:

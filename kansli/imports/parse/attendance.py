@@ -28,7 +28,7 @@ from kansli.imports.parse.people import (
     role_of,
     split_people,
 )
-from kansli.imports.parse.signatures import ACTOR, Appointment, appointments_in_text
+from kansli.imports.parse.signatures import Appointment, appointments_in_text
 from kansli.imports.parse.tables import (
     NAME,
     ORGANISATION,
@@ -377,7 +377,9 @@ def _section_role(record: _Record, kind: str | None) -> str | None:
 
 
 def _apply_text_hints(register: _Register, text: str) -> None:
-    for match in _PARTY_BRACKETS.finditer(text):
+    """Parties and the treasurer named in the text, for people the lists leave without them."""
+    without_party = any(r.entry.party is None for r in register.records.values())
+    for match in _PARTY_BRACKETS.finditer(text) if without_party else ():
         written = _name_before(text, match.start())
         record = register.find(written) if written else None
         party = match.group("party")
@@ -414,7 +416,7 @@ def build(
     if held:
         _add_actors(register, [attendance.chair, attendance.secretary, *attendance.adjusters])
         if not any(r.section in _LIST_KINDS and not r.absent for r in register.records.values()):
-            _add_actors(register, [a.name for a in appointments_in_text(text, 1, only=ACTOR)])
+            _add_actors(register, [a.name for a in appointments_in_text(text, 1, acting=True)])
     _apply_text_hints(register, text)
     for record in sorted(register.records.values(), key=lambda r: r.order):
         _place(record, attendance, kind)

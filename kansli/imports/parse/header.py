@@ -22,7 +22,12 @@ _GENRE = re.compile(
     r"møtebok|mødereferat|beslutsprotokoll",
     re.IGNORECASE,
 )
-_NOTES = re.compile(r"^(?:minnes)?anteckningar\b(?!\s*:)|\bminnesanteckningar\b", re.IGNORECASE)
+# "Minnesanteckningar", "Mötesanteckningar", "Anteckningar från …", "Meeting notes" — but not the
+# label "Anteckningar: Amanda Pettersson".
+_NOTES = re.compile(
+    r"^\w*anteckningar\b(?!\s*:)|\bminnesanteckningar\b|^(?:meeting\s+)?notes\b(?!\s*:)",
+    re.IGNORECASE,
+)
 _ASSOCIATION = re.compile(
     r"förening|föreningen|\bbrf\b|borettslag|idrottsklubb|idrottsförening|\bik\b|\bif\b|sällskap|"
     r"klubb|årsmöte|föreningsstämma|forening|sameie|generalforsamling|\bassociation\b|\bsociety\b|"
@@ -125,7 +130,7 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
 _DATE_CELL = re.compile(
     r"^(?:sammanträdesdatum|datum|date|sida|page|side)\b|^[\d\s./-]+$", re.IGNORECASE
 )
-_LANGUAGE_SAMPLE = 4000
+_LANGUAGE_SAMPLE = 3000
 
 _STOPWORDS = {
     "sv": _words(

@@ -18,7 +18,10 @@ from kansli.imports.parse import labels
 from kansli.imports.parse.layout import Line, join_lines
 from kansli.imports.parse.patterns import Guarded
 
-_SECTION = re.compile(r"^\s*§+\s*(?P<num>\d{1,4}[a-z]?)\s*[.:)]?(?:\s+(?P<title>[^\W\d_].*))?\s*$")
+_SECTION = re.compile(
+    r"^\s*(?:§+\s*(?P<num>\d{1,4}[a-z]?)|(?P<before>\d{1,4}[a-z]?)\s*§)\s*[.:)]?"
+    r"(?:\s+(?P<title>[^\W\d_].*))?\s*$"
+)
 # A case number where the title should be ("§ 98  Dnr KS 2023/012"): the title is on the next line.
 _CASE_NUMBER = re.compile(r"^(?:dnr|diarienr|diarienummer|ärendenr|saksnr)\b", re.IGNORECASE)
 _PREFIXED = re.compile(
@@ -140,6 +143,8 @@ def _styles_possible(line: Line) -> tuple[str, ...]:
     if first == "§":
         return ("section",)
     if first.isdigit():
+        if "§" in text[:7]:  # "1 §  Mötets öppnande"
+            return ("section",)
         return ("code", "plain") if "/" in text[:8] else ("plain",)
     if first.isupper() and "/" in text[:16]:
         return (
@@ -161,11 +166,12 @@ def _candidate(lines: Sequence[Line], index: int, style: str) -> Heading | None:
         title, span = _title_below(lines, index)
     elif _hyphenated_at(lines, index + 1, title):
         title, span = join_lines([Line(0, title), lines[index + 1]]), 2
-    if len(title) > _MAX_TITLE or not title:
-        return None
+    if len(title) > _MAX_TITLE or not title or not title[0].isupper():
+        return None  # "§ 13 i arbetsordningen anger …" is a sentence, not a heading
     if style == "plain" and not _plain_title(title):
         return None
-    return Heading(index, match.group("num"), title, style, span)
+    number = match.group("num") or match.groupdict().get("before") or ""
+    return Heading(index, number, title, style, span)
 
 
 def _hyphenated_at(lines: Sequence[Line], index: int, title: str) -> bool:

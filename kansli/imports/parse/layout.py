@@ -16,8 +16,11 @@ _RULE_CHARS = " \t-_=–—.…|*~·"
 _GAP = re.compile(r"\t+|[ \u00a0]{2,}|[ \u00a0]*\|[ \u00a0]*")
 _LEADER_CHARS = ".…_-–|"
 _TRAILING_LEADERS = re.compile(r"\s*[.…_]{3,}\s*$")
-# "Barn- och utbildningsnämnden" broken after "Barn-" keeps its hyphen.
-_CONJUNCTION = re.compile(r"(?:och|eller|samt|and|or|og|till)\b")
+# "Lund-" at a line end and "qvist" on the next make "Lundqvist"; "Barn-" before "och
+# utbildningsnämnden" keeps its hyphen.
+_BROKEN_WORD = re.compile(
+    r"(?<=[a-zåäöæø])-\n(?!(?:och|eller|samt|and|or|og|till)\b)(?=[a-zåäöæø])"
+)
 
 
 @dataclass(frozen=True)
@@ -115,20 +118,9 @@ def paragraphs(lines: Iterable[Line]) -> Iterator[list[Line]]:
         yield current
 
 
-def _hyphenated(text: str) -> bool:
-    """Ends in a word broken at the line end ("Lund-")."""
-    return len(text) >= 2 and text[-1] == "-" and text[-2].isalpha() and text[-2].islower()
-
-
 def join_lines(lines: Iterable[Line]) -> str:
     """The text of wrapped lines as one string, repairing words hyphenated at a line break."""
-    text = ""
-    for line in lines:
-        piece = line.stripped
-        if not text:
-            text = piece
-        elif _hyphenated(text) and piece[:1].islower() and not _CONJUNCTION.match(piece):
-            text = text[:-1] + piece
-        else:
-            text = f"{text} {piece}"
+    text = "\n".join(line.stripped for line in lines)
+    if "-\n" in text:
+        text = _BROKEN_WORD.sub("", text)
     return collapse(text)

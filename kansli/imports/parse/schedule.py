@@ -96,6 +96,8 @@ _PLACE_END = re.compile(
     r",?\s+(?:är|har|blir|ställs|hålls|hölls|was|is|has|will|er|blev|ble|bliver)\b.*$"
 )
 _CLOSING_REACH = 80
+_FRONT_LINES = 40
+_OPENING_LINES = 60
 _REPEATED_COMMA = re.compile(r"\s*,(?:\s*,)+")
 _PREPOSITION = re.compile(r"^(?:i|på|in|at|the)\s+", re.IGNORECASE)
 _LEFTOVER = re.compile(r"\b(?:kl\.?|klockan|klokken|den|at|on)\s*(?=[,;]|$)", re.IGNORECASE)
@@ -177,7 +179,10 @@ def read_schedule(
         schedule.date_text = _usable(item.values)[0].text if _usable(item.values) else None
         schedule.start, schedule.end = _times(fields, item)
     else:
-        _from_running_text(schedule, fields, header or whole[:40])
+        _from_running_text(schedule, fields, header or whole[:_FRONT_LINES])
+    if schedule.date is None and header:
+        # No date above the first item: a plausible date in the opening lines will have to do.
+        _from_running_text(schedule, fields, whole[:_OPENING_LINES])
     if schedule.start is not None and schedule.end is None:
         schedule.end = closing_time(whole)
     schedule.place = schedule.place or _place(fields)

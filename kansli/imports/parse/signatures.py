@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from kansli.imports.parse import labels
 from kansli.imports.parse.layout import Cell, Line, collapse
@@ -130,192 +131,155 @@ def _names_below(
     return []
 
 
-# Appointment sentences. "before" patterns have the names in front of the match, "after" behind it,
-# "between" inside the named group. Each has words one of which it cannot match without, checked
-# first because most paragraphs of minutes contain none.
 ACTOR = "actor"
-_ADJUSTING = ("juster",)
-_MEETING_CHAIRING = ("mötesordförande", "stämmoordförande", "ordförande för")
-_SENTENCES: list[tuple[str, str, tuple[str, ...], re.Pattern[str]]] = [
-    (
+
+
+class _Sentence(NamedTuple):
+    """An appointment sentence: who it appoints, where the names stand, and its pattern.
+
+    "before" patterns have the names in front of the match, "after" behind it, "between" inside
+    the named group. A paragraph is only searched when it contains one of the `cues` and, if any
+    are given, one of the `verbs`: most paragraphs of minutes contain neither.
+    """
+
+    kind: str
+    side: str
+    cues: tuple[str, ...]
+    verbs: tuple[str, ...]
+    pattern: re.Pattern[str]
+
+
+def _sentence(kind: str, side: str, cues: str, pattern: str, verbs: str = "") -> _Sentence:
+    words = tuple(cues.split("|"))
+    return _Sentence(
+        kind, side, words, tuple(verbs.split("|")) if verbs else (), re.compile(pattern, re.I)
+    )
+
+
+_SWEDISH_CHOOSING = "uts|vald|välj|valde|åtog|utnämn"
+_SENTENCES = [
+    _sentence(
         labels.ADJUSTER,
         "before",
-        _ADJUSTING,
-        re.compile(
-            r"\b(?:utses|utsågs|valdes|väljs|åtog sig|utsedd|utsedda|utnämndes|utnämns)\s+"
-            r"(?:(?:som|till|att|jämte ordföranden|tillika)\s+)*(?:justera|justerare)\b",
-            re.I,
-        ),
+        "juster",
+        r"\b(?:utses|utsågs|valdes|väljs|åtog sig|utsedd|utsedda|utnämndes|utnämns)\s+"
+        r"(?:(?:som|till|att|jämte ordföranden|tillika)\s+)*(?:justera|justerare)\b",
+        _SWEDISH_CHOOSING,
     ),
-    (
+    _sentence(
         labels.ADJUSTER,
         "after",
-        _ADJUSTING,
-        re.compile(
-            r"\b(?:till\s+)?(?:justerare|justeringsperson(?:er)?)(?:\s+tillika\s+rösträknare)?\s+"
-            r"(?:valdes|utsågs|utses|väljs)\s+",
-            re.I,
-        ),
+        "juster",
+        r"\b(?:till\s+)?(?:justerare|justeringsperson(?:er)?)(?:\s+tillika\s+rösträknare)?\s+"
+        r"(?:valdes|utsågs|utses|väljs)\s+",
+        _SWEDISH_CHOOSING,
     ),
-    (
+    _sentence(
         labels.ADJUSTER,
         "between",
-        _ADJUSTING,
-        re.compile(
-            r"\b(?:utse|utser|välja|väljer|utsåg|valde)\s+(?P<names>[^.;]{3,80}?)\s+(?:att|till|som)\s+"
-            r"(?:jämte ordföranden\s+)?(?:justera|justerare)\b",
-            re.I,
-        ),
+        "juster",
+        r"\b(?:utse|utser|välja|väljer|utsåg|valde)\s+(?P<names>[^.;]{3,80}?)\s+"
+        r"(?:att|till|som)\s+(?:jämte ordföranden\s+)?(?:justera|justerare)\b",
+        _SWEDISH_CHOOSING,
     ),
-    (
+    _sentence(
         labels.ADJUSTER,
         "after",
-        ("godkjenn", "underskriv", "justeres"),
-        re.compile(
-            r"\bprotokoll(?:en|et)?\s+(?:godkjennes|godkjent|underskrives|justeres)\s+av\s+", re.I
-        ),
+        "godkjenn|underskriv|juster",
+        r"\bprotokoll(?:en|et)?\s+(?:godkjennes|godkjent|underskrives|justeres)\s+av\s+",
     ),
-    (
+    _sentence(
         labels.ADJUSTER,
         "after",
-        ("protokollen",),
-        re.compile(
-            r"\b(?:valgt|valgte|velges)\s+til\s+å\s+(?:underskrive|godkjenne)\s+protokollen\s*:?\s*",
-            re.I,
-        ),
+        "underskriv|godkjenn",
+        r"\b(?:valgt|valgte|velges)\s+til\s+å\s+(?:underskrive|godkjenne)\s+protokollen\s*:?\s*",
     ),
-    (
+    _sentence(
         labels.ADJUSTER,
         "before",
-        ("appointed",),
-        re.compile(
-            r"\b(?:was|were)\s+appointed\s+to\s+(?:sign|approve|check)\s+the\s+minutes", re.I
-        ),
+        "appointed",
+        r"\b(?:was|were)\s+appointed\s+to\s+(?:sign|approve|check)\s+the\s+minutes",
     ),
-    (
+    _sentence(
         labels.CHAIR,
         "after",
-        _MEETING_CHAIRING,
-        re.compile(
-            r"\b(?:till\s+|som\s+)?(?:mötesordförande|stämmoordförande|ordförande\s+för\s+"
-            r"(?:mötet|stämman|årsmötet|dagens\s+möte))\s+(?:valdes|utsågs|väljs|utses)\s+",
-            re.I,
-        ),
+        "ordförande",
+        r"\b(?:till\s+|som\s+)?(?:mötesordförande|stämmoordförande|ordförande\s+för\s+"
+        r"(?:mötet|stämman|årsmötet|dagens\s+möte))\s+(?:valdes|utsågs|väljs|utses)\s+",
+        _SWEDISH_CHOOSING,
     ),
-    (
+    _sentence(
         labels.CHAIR,
         "before",
-        _MEETING_CHAIRING,
-        re.compile(
-            r"\b(?:valdes|utsågs|väljs|utses)\s+(?:till|som)\s+(?:mötesordförande|stämmoordförande|"
-            r"ordförande\s+för\s+(?:mötet|stämman|årsmötet))",
-            re.I,
-        ),
+        "ordförande",
+        r"\b(?:valdes|utsågs|väljs|utses)\s+(?:till|som)\s+(?:mötesordförande|stämmoordförande|"
+        r"ordförande\s+för\s+(?:mötet|stämman|årsmötet))",
+        _SWEDISH_CHOOSING,
     ),
-    (
+    _sentence(
         labels.CHAIR,
         "before",
-        ("dirigent", "møteleder", "ordstyrer"),
-        re.compile(
-            r"\b(?:valgt|valgtes|blev valgt)\s+(?:til|som)\s+(?:dirigent|møteleder|ordstyrer)", re.I
-        ),
+        "dirigent|møteleder|ordstyrer",
+        r"\b(?:valgt|valgtes|blev valgt)\s+(?:til|som)\s+(?:dirigent|møteleder|ordstyrer)",
     ),
-    (
+    _sentence(
         labels.CHAIR,
         "after",
-        ("dirigent", "møteleder", "ordstyrer"),
-        re.compile(
-            r"\b(?:som|til)\s+(?:dirigent|møteleder|ordstyrer)\s+(?:ble\s+|blev\s+)?valgt(?:es)?\s+",
-            re.I,
-        ),
+        "dirigent|møteleder|ordstyrer",
+        r"\b(?:som|til)\s+(?:dirigent|møteleder|ordstyrer)\s+(?:ble\s+|blev\s+)?valgt(?:es)?\s+",
     ),
-    (
+    _sentence(
         labels.CHAIR,
         "before",
-        ("chair",),
-        re.compile(
-            r"\b(?:was\s+elected\s+to\s+(?:the\s+)?chair|took\s+the\s+chair|chaired\s+the\s+meeting)",
-            re.I,
-        ),
+        "chair",
+        r"\b(?:was\s+elected\s+to\s+(?:the\s+)?chair|took\s+the\s+chair|chaired\s+the\s+meeting)",
     ),
-    (
+    _sentence(
         labels.SECRETARY,
         "after",
-        ("sekreterare", "protokollförare"),
-        re.compile(
-            r"\b(?:till\s+|som\s+)?(?:mötessekreterare|sekreterare(?:\s+för\s+(?:mötet|stämman|"
-            r"årsmötet))?|protokollförare)\s+(?:valdes|utsågs|väljs|utses)\s+",
-            re.I,
-        ),
+        "sekret|protokollför",
+        r"\b(?:till\s+|som\s+)?(?:mötessekreterare|sekreterare(?:\s+för\s+(?:mötet|stämman|"
+        r"årsmötet))?|protokollförare)\s+(?:valdes|utsågs|väljs|utses)\s+",
+        _SWEDISH_CHOOSING,
     ),
-    (
+    _sentence(
         labels.SECRETARY,
         "before",
-        ("sekreterare", "protokollförare"),
-        re.compile(
-            r"\b(?:valdes|utsågs|väljs|utses)\s+(?:till|som)\s+(?:mötessekreterare|sekreterare|"
-            r"protokollförare)\b",
-            re.I,
-        ),
+        "sekret|protokollför",
+        r"\b(?:valdes|utsågs|väljs|utses)\s+(?:till|som)\s+(?:mötessekreterare|sekreterare|"
+        r"protokollförare)\b",
+        _SWEDISH_CHOOSING,
     ),
-    (
+    _sentence(
         labels.SECRETARY,
         "before",
-        ("referent", "sekretær", "protokollfører"),
-        re.compile(
-            r"\b(?:valgt|valgtes)\s+(?:til|som)\s+(?:referent|sekretær|protokollfører)", re.I
-        ),
+        "referent|sekret|protokollfør",
+        r"\b(?:valgt|valgtes)\s+(?:til|som)\s+(?:referent|sekretær|protokollfører)",
     ),
-    (
-        labels.SECRETARY,
-        "after",
-        ("taken by",),
-        re.compile(r"\bminutes\s+(?:were\s+)?taken\s+by\s+", re.I),
-    ),
-    (
+    _sentence(labels.SECRETARY, "after", "minutes", r"\bminutes\s+(?:were\s+)?taken\s+by\s+"),
+    _sentence(
         labels.SECRETARY,
         "before",
-        ("take the minutes", "took the minutes"),
-        re.compile(
-            r"\b(?:agreed\s+to|was\s+appointed\s+to|will|volunteered\s+to)\s+take\s+the\s+minutes|"
-            r"\btook\s+the\s+minutes",
-            re.I,
-        ),
+        "minutes",
+        r"\b(?:agreed\s+to|was\s+appointed\s+to|will|volunteered\s+to)\s+take\s+the\s+minutes|"
+        r"\btook\s+the\s+minutes",
     ),
-    (
+    _sentence(
         labels.SECRETARY,
         "between",
-        ("protokollförare",),
-        re.compile(
-            r"\b(?:anmälde|utsåg|valde|utser)\s+(?P<names>[^.;]{3,60}?)\s+(?:som|till)\s+"
-            r"(?:protokollförare|mötessekreterare|sekreterare)\b",
-            re.I,
-        ),
+        "protokollför",
+        r"\b(?:anmälde|utsåg|valde|utser)\s+(?P<names>[^.;]{3,60}?)\s+(?:som|till)\s+"
+        r"(?:protokollförare|mötessekreterare|sekreterare)\b",
     ),
-    # Whoever opened or welcomed acted at the meeting, which matters when no list names anyone.
-    (
+    # Whoever opened, welcomed or presented acted at the meeting, which matters when no list names
+    # anyone.
+    _sentence(
         ACTOR,
         "before",
-        (
-            "öppnade",
-            "hälsade",
-            "opened",
-            "welcomed",
-            "åpnet",
-            "åbnede",
-            "ønsket",
-            "presented",
-            "redovisade",
-            "föredrog",
-            "gennemgik",
-            "orienterte",
-            "reported",
-        ),
-        re.compile(
-            r"\b(?:öppnade|hälsade|opened|welcomed|åpnet|åbnede|ønsket|presented|redovisade|föredrog|"
-            r"gennemgik|orienterte|reported)\b",
-            re.I,
-        ),
+        "öppnade|hälsade|opened|welcomed|åpnet|åbnede|ønsket|presented|redovisade|föredrog|"
+        "gennemgik|orienterte|reported",
+        r"\b(?:öppnade|hälsade|opened|welcomed|åpnet|åbnede|ønsket|presented|redovisade|föredrog|"
+        r"gennemgik|orienterte|reported)\b",
     ),
 ]
 
@@ -356,41 +320,55 @@ def _names(text: str) -> list[str]:
     return [entry.name for entry in split_people(text, wrapped=True)] if text else []
 
 
-def appointments_in_text(
-    text: str, first_line: int, *, only: str | None = None
-) -> list[Appointment]:
+_APPOINTING = [sentence for sentence in _SENTENCES if sentence.kind != ACTOR]
+_ACTING = [sentence for sentence in _SENTENCES if sentence.kind == ACTOR]
+
+
+def _by_cue(sentences: list[_Sentence]) -> dict[str, list[_Sentence]]:
+    by_cue: dict[str, list[_Sentence]] = {}
+    for sentence in sentences:
+        for cue in sentence.cues:
+            by_cue.setdefault(cue, []).append(sentence)
+    return by_cue
+
+
+_APPOINTING_BY_CUE = _by_cue(_APPOINTING)
+_ACTING_BY_CUE = _by_cue(_ACTING)
+
+
+def appointments_in_text(text: str, first_line: int, *, acting: bool = False) -> list[Appointment]:
     """Appointments written as sentences in `text`, whose first line is `first_line`.
 
-    People who merely acted (opened, presented) are looked for only when `only` asks for them.
+    People who merely acted (opened, presented) are looked for instead when `acting` is set.
     """
-    wanted = [
-        (kind, side, cues, pattern)
-        for kind, side, cues, pattern in _SENTENCES
-        if kind == only or (only is None and kind != ACTOR)
-    ]
+    by_cue = _ACTING_BY_CUE if acting else _APPOINTING_BY_CUE
     # Lower-cased once: a case-insensitive search is several times slower on long texts.
     lowered_text = text.lower()
-    cues = {cue for _, _, words, _ in wanted for cue in words if cue in lowered_text}
+    cues = [cue for cue in by_cue if cue in lowered_text]
     found: list[Appointment] = []
     offset = 0
     for paragraph, lowered in zip(text.split("\n\n"), lowered_text.split("\n\n"), strict=True):
-        present = {cue for cue in cues if cue in lowered}
-        if present:
+        wanted = {id(s): s for cue in cues if cue in lowered for s in by_cue[cue]}
+        if wanted:
             line = first_line + text.count("\n", 0, offset)
-            for kind, side, words, pattern in wanted:
-                if present.intersection(words):
-                    found.extend(_appointments(paragraph, line, kind, side, pattern))
+            for sentence in _SENTENCES:
+                if id(sentence) in wanted and _has_verb(sentence, lowered):
+                    found.extend(_appointments(paragraph, line, sentence))
         offset += len(paragraph) + 2
     return found
 
 
-def _appointments(
-    text: str, first_line: int, kind: str, side: str, pattern: re.Pattern[str]
-) -> list[Appointment]:
+def _has_verb(sentence: _Sentence, lowered: str) -> bool:
+    return not sentence.verbs or any(verb in lowered for verb in sentence.verbs)
+
+
+def _appointments(text: str, first_line: int, sentence: _Sentence) -> list[Appointment]:
     return [
-        Appointment(kind, name, first_line + text.count("\n", 0, match.start()), strong=True)
-        for match in pattern.finditer(text)
-        for name in _named(text, side, match)
+        Appointment(
+            sentence.kind, name, first_line + text.count("\n", 0, match.start()), strong=True
+        )
+        for match in sentence.pattern.finditer(text)
+        for name in _named(text, sentence.side, match)
     ]
 
 
