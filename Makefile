@@ -35,6 +35,7 @@ test: install-test lint test-sqlite test-postgres
 
 lint: install-test
 	$(BIN)/ruff check kansli bench tests conftest.py
+	$(BIN)/mypy
 
 test-sqlite: install-test
 	env -u DATABASE_URL $(BIN)/pytest $(PYTEST_ARGS)
