@@ -6,11 +6,31 @@ municipality: minutes state "kl 13.00", and a time zone conversion would only ad
 
 from __future__ import annotations
 
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from kansli.registry.models import Body, Organisation, Party, Person
+
+
+class MeetingPart:
+    """Something recorded at a meeting. Its audit entries carry the meeting's id, so the
+    meeting's history still shows a part after the part is deleted."""
+
+    meeting_path: tuple[str, ...] = ("meeting_id",)
+
+    def get_additional_data(self) -> dict[str, int]:
+        value = self
+        try:
+            for step in self.meeting_path:
+                value = getattr(value, step)
+        except ObjectDoesNotExist:
+            return {}
+        return {"meeting": value}
 
 
 class MeetingKind(models.TextChoices):
@@ -31,8 +51,10 @@ class MeetingQuerySet(models.QuerySet):
         return self.select_related("body", "body__organisation")
 
 
-class Meeting(models.Model):
+class Meeting(MeetingPart, models.Model):
     """One meeting of a body, planned, held or cancelled."""
+
+    meeting_path = ("pk",)
 
     body = models.ForeignKey(
         Body, on_delete=models.PROTECT, related_name="meetings", verbose_name=_("body")
@@ -124,7 +146,7 @@ class AttendanceRole(models.TextChoices):
     GUEST = "guest", _("Guest")
 
 
-class Attendance(models.Model):
+class Attendance(MeetingPart, models.Model):
     """A person's presence or absence at a meeting, as which organisation and in which role."""
 
     meeting = models.ForeignKey(
@@ -230,7 +252,7 @@ class AgendaItemQuerySet(models.QuerySet):
         return self.filter(confidential=False)
 
 
-class AgendaItem(models.Model):
+class AgendaItem(MeetingPart, models.Model):
     """An item on a meeting's agenda and in its minutes.
 
     `position` orders items among their siblings; `number` is computed from the positions by
@@ -272,6 +294,11 @@ class AgendaItem(models.Model):
     )
     number_as_written = models.CharField(_("number as written"), max_length=20, blank=True)
     source_line = models.PositiveIntegerField(_("line in source"), null=True, blank=True)
+    revision = models.PositiveIntegerField(
+        _("revision"), default=0, editable=False,
+        help_text=_("Counts saves of the item's text, so a save based on an older text is "
+                    "refused instead of silently overwriting someone else's."),
+    )
 
     objects = AgendaItemQuerySet.as_manager()
 
@@ -291,8 +318,10 @@ class AgendaItem(models.Model):
         return self.number.replace("§", "").strip().replace(" ", "") or str(self.pk)
 
 
-class Decision(models.Model):
+class Decision(MeetingPart, models.Model):
     """One decision recorded under an agenda item."""
+
+    meeting_path = ("item", "meeting_id")
 
     item = models.ForeignKey(
         AgendaItem, on_delete=models.CASCADE, related_name="decisions", verbose_name=_("item")
@@ -313,8 +342,10 @@ class Decision(models.Model):
         return self.text[:80]
 
 
-class Proposal(models.Model):
+class Proposal(MeetingPart, models.Model):
     """A yrkande put at the meeting (protocol mode)."""
+
+    meeting_path = ("item", "meeting_id")
 
     item = models.ForeignKey(
         AgendaItem, on_delete=models.CASCADE, related_name="proposals", verbose_name=_("item")
@@ -336,8 +367,10 @@ class Proposal(models.Model):
         return self.text[:80]
 
 
-class Vote(models.Model):
+class Vote(MeetingPart, models.Model):
     """A vote (votering) on an item, with totals and, for open votes, each member's vote."""
+
+    meeting_path = ("item", "meeting_id")
 
     item = models.ForeignKey(
         AgendaItem, on_delete=models.CASCADE, related_name="votes", verbose_name=_("item")
@@ -356,8 +389,10 @@ class Vote(models.Model):
         return f"{self.yes}–{self.no}–{self.abstain}"
 
 
-class Ballot(models.Model):
+class Ballot(MeetingPart, models.Model):
     """One member's vote in an open vote."""
+
+    meeting_path = ("vote", "item", "meeting_id")
 
     class Choice(models.TextChoices):
         YES = "yes", _("Yes")
@@ -383,8 +418,10 @@ class Ballot(models.Model):
         return f"{self.attendance}: {self.get_choice_display()}"
 
 
-class Reservation(models.Model):
+class Reservation(MeetingPart, models.Model):
     """A member's reservation against a decision, with an optional written motivation."""
+
+    meeting_path = ("decision", "item", "meeting_id")
 
     decision = models.ForeignKey(
         Decision, on_delete=models.CASCADE, related_name="reservations",
@@ -405,8 +442,10 @@ class Reservation(models.Model):
         return self.name_as_written
 
 
-class ProtocolNote(models.Model):
+class ProtocolNote(MeetingPart, models.Model):
     """A protokollsanteckning or särskilt yttrande under an item."""
+
+    meeting_path = ("item", "meeting_id")
 
     item = models.ForeignKey(
         AgendaItem, on_delete=models.CASCADE, related_name="protocol_notes",
@@ -511,3 +550,68 @@ class Adoption(models.Model):
 
     def __str__(self) -> str:
         return f"{self.matter} – {self.organisation}"
+
+
+class AgendaTemplateItem(models.Model):
+    """One of the standard items a body's new meetings start their agenda with."""
+
+    body = models.ForeignKey(
+        Body, on_delete=models.CASCADE, related_name="agenda_template", verbose_name=_("body")
+    )
+    position = models.PositiveIntegerField(_("position"), default=0)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=ItemKind.choices, default=ItemKind.OTHER
+    )
+    title = models.CharField(_("title"), max_length=500)
+    text = models.TextField(
+        _("text"), blank=True, help_text=_("Text the item starts with in every new meeting.")
+    )
+
+    class Meta:
+        ordering = ["body", "position", "pk"]
+        verbose_name = _("standard agenda item")
+        verbose_name_plural = _("standard agenda items")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+def attachment_path(attachment: Attachment, filename: str) -> str:
+    # A random folder per file: two uploads with the same name never meet, and a file's
+    # address cannot be guessed from the meeting's.
+    meeting = attachment.item.meeting
+    return f"bilagor/{meeting.body.slug}/{meeting.slug}/{uuid.uuid4().hex}/{filename}"
+
+
+class Attachment(MeetingPart, models.Model):
+    """A document attached to an agenda item (handling): PDF, office document or image."""
+
+    meeting_path = ("item", "meeting_id")
+
+    item = models.ForeignKey(
+        AgendaItem, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("item")
+    )
+    file = models.FileField(_("file"), upload_to=attachment_path, max_length=400)
+    original_name = models.CharField(_("file name"), max_length=255)
+    content_type = models.CharField(
+        _("type"), max_length=120, help_text=_("Detected from the file's content on upload.")
+    )
+    size = models.PositiveBigIntegerField(_("size in bytes"))
+    # SET_NULL: the document stays when the account that uploaded it is closed.
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", verbose_name=_("uploaded by"),
+    )
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+    public = models.BooleanField(
+        _("public"), default=False,
+        help_text=_("May be shown with the published minutes. Never for a confidential item."),
+    )
+
+    class Meta:
+        ordering = ["item", "uploaded_at", "pk"]
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self) -> str:
+        return self.original_name

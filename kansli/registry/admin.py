@@ -55,6 +55,7 @@ class PersonAdmin(admin.ModelAdmin):
     list_filter = ["party", "organisation"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["user"]
 
 
 @admin.register(Post)

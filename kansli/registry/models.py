@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -144,6 +145,12 @@ class Person(models.Model):
         help_text=_("Job title of an official, e.g. 'Kommundirektör'."),
     )
     email = models.EmailField(_("e-mail"), blank=True, help_text=_("Never shown publicly."))
+    # SET_NULL: closing an account leaves the person, and what the minutes say of them, intact.
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="person", verbose_name=_("user account"),
+        help_text=_("The account the person signs in with, e.g. to adjust minutes."),
+    )
 
     class Meta:
         ordering = ["name"]

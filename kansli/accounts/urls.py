@@ -1,0 +1,16 @@
+"""Logging in and out: Django's own views with Kansli's pages, rate-limited by django-axes."""
+
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+app_name = "accounts"
+
+urlpatterns = [
+    path(
+        "logga-in/",
+        auth_views.LoginView.as_view(template_name="accounts/login.html",
+                                     redirect_authenticated_user=True),
+        name="login",
+    ),
+    path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
+]
