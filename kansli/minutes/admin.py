@@ -1,6 +1,13 @@
 from django.contrib import admin
 
-from kansli.minutes.models import Minutes, MinutesVersion, Signature, StatusChange
+from kansli.minutes.models import (
+    Minutes,
+    MinutesVersion,
+    NoticeBoardEntry,
+    PublishedFile,
+    Signature,
+    StatusChange,
+)
 
 
 class StatusChangeInline(admin.TabularInline):
@@ -39,3 +46,15 @@ class MinutesVersionAdmin(admin.ModelAdmin):
     readonly_fields = ["minutes", "number", "content", "sha256", "reason", "created_at",
                        "created_by"]
     inlines = [SignatureInline]
+
+
+@admin.register(PublishedFile)
+class PublishedFileAdmin(admin.ModelAdmin):
+    list_display = ["version", "format", "signed", "size", "created_at"]
+    readonly_fields = ["version", "format", "file", "sha256", "size", "signed", "created_at"]
+
+
+@admin.register(NoticeBoardEntry)
+class NoticeBoardEntryAdmin(admin.ModelAdmin):
+    list_display = ["minutes", "posted_on", "take_down_on"]
+    readonly_fields = ["minutes", "posted_on", "take_down_on"]

@@ -251,7 +251,13 @@ def _signers(meeting: Meeting) -> tuple[str, list[str]]:
 def build_document(meeting: Meeting, *, for_public: bool) -> MinutesDocument:
     """The minutes of `meeting` (loaded with `load_meeting`) as plain data."""
     attendances = list(meeting.attendances.all())
-    items = [item for item in meeting.items.all() if not (for_public and item.confidential)]
+    everything = list(meeting.items.all())
+    # A sub-item is part of its parent's matter and shares its secrecy.
+    secret = {item.pk for item in everything if item.confidential}
+    items = [
+        item for item in everything
+        if not (for_public and (item.pk in secret or item.parent_id in secret))
+    ]
     note_taker, adjusters = _signers(meeting)
     minutes = getattr(meeting, "minutes", None)
     return MinutesDocument(

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 
 from django.core.management.base import BaseCommand
 from gunicorn.app.base import BaseApplication
@@ -26,7 +28,8 @@ class KansliServer(BaseApplication):
 class Command(BaseCommand):
     help = (
         "Serve Kansli with gunicorn, the production server; static files are served by "
-        "whitenoise (run `kansli collectstatic` first). Stop with Ctrl-C."
+        "whitenoise (run `kansli collectstatic` first). Also runs `kansli worker`, which sends "
+        "e-mail and reminders, unless --no-worker. Stop with Ctrl-C."
     )
 
     def add_arguments(self, parser):
@@ -37,6 +40,10 @@ class Command(BaseCommand):
         parser.add_argument(
             "--workers", type=int, default=int(os.environ.get("KANSLI_WORKERS", "2")),
             help="Number of worker processes (default: $KANSLI_WORKERS or 2).",
+        )
+        parser.add_argument(
+            "--no-worker", action="store_false", dest="worker",
+            help="Do not start `kansli worker` (when it runs elsewhere, e.g. its own service).",
         )
 
     def handle(self, *args, **options):
@@ -49,4 +56,15 @@ class Command(BaseCommand):
         if os.path.isdir("/dev/shm"):
             # gunicorn's heartbeat files on a RAM disk: no stalls on slow disks.
             server_options["worker_tmp_dir"] = "/dev/shm"
-        KansliServer(server_options).run()
+        worker = self._start_worker() if options["worker"] else None
+        try:
+            KansliServer(server_options).run()
+        finally:
+            if worker is not None:
+                worker.terminate()
+                worker.wait(timeout=10)
+
+    def _start_worker(self) -> subprocess.Popen:
+        # A process of its own: gunicorn forks and kills its workers, and the task worker must
+        # neither be forked with them nor hold up their restarts.
+        return subprocess.Popen([sys.executable, "-m", "kansli.cli", "worker", "--verbosity", "0"])
