@@ -142,6 +142,80 @@ def _isolated_cache_and_plain_static_files(settings):
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _tasks_at_once_and_files_apart(settings, tmp_path_factory):
+    # Background tasks (e-mail) run as they are queued, so a test sees their outcome; uploaded
+    # and published files go to a folder of the test run's own.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    settings.MEDIA_ROOT = tmp_path_factory.getbasetemp() / "media"
+
+
 @pytest.fixture
 def committee(db) -> Committee:
     return build_committee()
+
+
+# Personas: a secretary and a member of the committee, the member appointed to adjust the draft
+# meeting's minutes, and a site administrator. Their passwords are unusable (hashing with Argon2
+# costs time); tests that log in through the form set one themselves.
+def _user(username: str, person: Person | None = None, **extra):
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.create_user(username, f"{username}@example.se", None, **extra)
+    if person is not None:
+        person.user = user
+        person.save(update_fields=["user"])
+    return user
+
+
+@pytest.fixture
+def secretary_user(committee):
+    from kansli.accounts.models import BodyRole, Role
+
+    user = _user("sekreterare", committee.secretary, first_name="Dag", last_name="Sekreterare")
+    BodyRole.objects.create(user=user, body=committee.body, role=Role.SECRETARY)
+    return user
+
+
+@pytest.fixture
+def member_user(committee):
+    from kansli.accounts.models import BodyRole, Role
+
+    user = _user("ledamot", committee.chair, first_name="Åsa", last_name="Ordförande")
+    BodyRole.objects.create(user=user, body=committee.body, role=Role.MEMBER)
+    return user
+
+
+@pytest.fixture
+def adjuster_user(committee):
+    from kansli.accounts.models import BodyRole, Role
+
+    user = _user("justerare", committee.adjuster, first_name="Björn", last_name="Justerare")
+    BodyRole.objects.create(user=user, body=committee.body, role=Role.MEMBER)
+    attendance = _attend(committee.draft, 1, committee.adjuster)
+    committee.draft.minutes.adjusters.add(attendance)
+    return user
+
+
+@pytest.fixture
+def admin_user(committee):
+    return _user("administrator", is_staff=True, is_superuser=True)
+
+
+def _client_for(user):
+    from django.test import Client
+
+    # English, so tests read the msgids themselves; the Swedish default is tested on its own.
+    client = Client(headers={"accept-language": "en"})
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def secretary_client(secretary_user):
+    return _client_for(secretary_user)
+
+
+@pytest.fixture
+def member_client(member_user):
+    return _client_for(member_user)

@@ -5,6 +5,7 @@ Every variable is documented in docs/configuration.md; a test keeps the two in s
 
 from __future__ import annotations
 
+import datetime
 import secrets
 from pathlib import Path
 
@@ -52,18 +53,34 @@ INSTALLED_APPS = [
     "kansli.imports",
     "kansli.public",
     "kansli.api",
+    "corsheaders",
+    "kansli.accounts",
+    "kansli.staff",
+    "auditlog",
+    "axes",
+    "django_htmx",
+    "js_lib_htmx",  # ships htmx.min.js as a static file: static/htmx/htmx.min.js
+    "kansli.notices",
+    "kansli.search",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "corsheaders.middleware.CorsMiddleware",  # before anything that may answer on its own
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "auditlog.middleware.AuditlogMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "kansli.accounts.middleware.RefusalMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 
 ROOT_URLCONF = "kansli.urls"
@@ -102,6 +119,28 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Argon2 first: new and changed passwords are hashed with it; older hashes still verify and are
+# upgraded at the next login.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+# django-axes counts failed logins per user name and address and locks further tries out.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("KANSLI_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("KANSLI_LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_RESET_ON_SUCCESS = True
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "staff:home"
+LOGOUT_REDIRECT_URL = "public:home"
+# The audit trail records who changed what; a forwarded address can be forged, so it is not kept.
+AUDITLOG_DISABLE_REMOTE_ADDR = True
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -138,6 +177,20 @@ CACHES = {
 }
 KANSLI_PUBLIC_CACHE_SECONDS = env_int("KANSLI_PUBLIC_CACHE_SECONDS", 3600)
 
+# The open-data API and the public feeds may be read from any web page: GET only, never with
+# cookies, so another site can read nothing a stranger could not.
+CORS_URLS_REGEX = r"^/(api|flode|kalender)/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_EXPOSE_HEADERS = ("ETag", "Last-Modified", "Retry-After")
+# Requests per client address, e.g. "600/min"; empty or 0 for no limit.
+KANSLI_API_RATE_LIMIT = env_str("KANSLI_API_RATE_LIMIT", "600/min")
+# Reverse proxies in front of Kansli that append to X-Forwarded-For; 0 reads the client's
+# address from the connection, which a client cannot forge.
+NINJA_NUM_PROXIES = env_int("KANSLI_TRUSTED_PROXIES", 0)
+# The largest attachment the secretariat may upload to an agenda item, in megabytes.
+KANSLI_ATTACHMENT_MAX_MB = env_int("KANSLI_ATTACHMENT_MAX_MB", 20)
+
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
@@ -159,3 +212,20 @@ LOGGING = {
 }
 
 KANSLI_SITE_NAME = env_str("KANSLI_SITE_NAME", "Kansli")
+# Where the public site lives: links in e-mail and calendar invitations, and the domain that
+# makes meeting UIDs unique.
+KANSLI_SITE_URL = env_str("KANSLI_SITE_URL", "http://127.0.0.1:8000/")
+
+# Background work (e-mail, reminders) runs in `kansli worker`, queued in the database so it
+# survives restarts and needs no extra server.
+TASKS = {
+    "default": {
+        "BACKEND": env_str("KANSLI_TASK_BACKEND", "django_tasks_db.DatabaseBackend"),
+    }
+}
+
+# The organisation's certificate and key that sign published PDFs (PAdES), as PEM files; by
+# default the ones `kansli signing-certificate` creates in the data directory.
+KANSLI_SIGNING_CERT = Path(env_str("KANSLI_SIGNING_CERT", str(DATA_DIR / "signing" / "cert.pem")))
+KANSLI_SIGNING_KEY = Path(env_str("KANSLI_SIGNING_KEY", str(DATA_DIR / "signing" / "key.pem")))
+KANSLI_SIGNING_KEY_PASSPHRASE = env_str("KANSLI_SIGNING_KEY_PASSPHRASE", "")
