@@ -1,8 +1,10 @@
-"""Requests per second of Kansli's public meeting page against a minimal Django view.
+"""Requests per second of Kansli's public meeting page and of the open-data API's list of
+meetings, each against a minimal Django view.
 
-Both are served by gunicorn with the same number of sync workers on loopback and loaded by the
-same generator in the same run; the figure that matters is the ratio (target: the meeting page at
-≥ 1/3 of the minimal view's rate). Usage: .venv/bin/python bench/pages.py [--seconds 10]
+All are served by gunicorn with the same number of sync workers on loopback and loaded by the
+same generator in the same run; the figures that matter are the ratios (target: each at ≥ 1/3 of
+the minimal view's rate). The API's rate limit stays on, set too high to refuse anything, so its
+cost is measured too. Usage: .venv/bin/python bench/pages.py [--seconds 10]
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from load import describe, run_load  # noqa: E402
 
 BIN = Path(sys.executable).parent
 HERE = Path(__file__).resolve().parent
+API_LIST = "/api/v1/meetings"
 
 
 def free_port() -> int:
@@ -66,7 +69,8 @@ def main() -> None:
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as data_dir:
-        env = {**os.environ, "KANSLI_DATA_DIR": data_dir, "DEBUG": "false"}
+        env = {**os.environ, "KANSLI_DATA_DIR": data_dir, "DEBUG": "false",
+               "KANSLI_API_RATE_LIMIT": "1000000000/min"}
         env.pop("DATABASE_URL", None)
         kansli(env, "migrate", "--noinput")
         kansli(env, "collectstatic", "--noinput")
@@ -84,12 +88,17 @@ def main() -> None:
             run_load("127.0.0.1", kansli_port, meeting_path, seconds=1, connections=2)  # warm up
             page = run_load("127.0.0.1", kansli_port, meeting_path, seconds=args.seconds,
                             connections=args.connections)
+            run_load("127.0.0.1", kansli_port, API_LIST, seconds=1, connections=2)  # warm up
+            api_list = run_load("127.0.0.1", kansli_port, API_LIST, seconds=args.seconds,
+                                connections=args.connections)
 
     print(f"{os.cpu_count()} cores, {args.workers} gunicorn workers, "
           f"{args.connections} connections, {args.seconds:.0f} s each")
     print(describe("minimal Django view", minimal))
     print(describe(f"meeting page {meeting_path}", page))
+    print(describe(f"API list {API_LIST}", api_list))
     print(f"ratio meeting page / minimal view: {page.rate / minimal.rate:.2f} (target ≥ 0.33)")
+    print(f"ratio API list / minimal view: {api_list.rate / minimal.rate:.2f} (target ≥ 0.33)")
 
 
 if __name__ == "__main__":

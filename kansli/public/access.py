@@ -14,10 +14,31 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from kansli.meetings.models import Attendance, AttendanceStatus, Meeting
+from kansli.meetings import adoption
+from kansli.meetings.adoption import ADOPTED  # noqa: F401 (the API reads it from here)
+from kansli.meetings.models import (
+    Adoption,
+    AgendaItem,
+    Attendance,
+    AttendanceStatus,
+    Decision,
+    Matter,
+    Meeting,
+)
+from kansli.minutes import publication
 from kansli.minutes.models import Minutes
 from kansli.minutes.render.document import MinutesDocument, build_document, load_meeting
-from kansli.registry.models import Body, Membership, MembershipRole, Person, Tenure
+from kansli.registry.models import (
+    Body,
+    Membership,
+    MembershipRole,
+    Organisation,
+    Person,
+    Tenure,
+)
+from kansli.registry.roster import Roster
+from kansli.registry.roster import Seat as RosterSeat
+from kansli.registry.roster import overlap as roster_overlap
 
 ROLE_ORDER = {role: rank for rank, role in enumerate(MembershipRole.values)}
 
@@ -67,6 +88,20 @@ def published_document(meeting: Meeting) -> MinutesDocument:
     if document is None:
         raise Http404("The minutes of this meeting are not published.")
     return document
+
+
+def immediately_adjusted(meeting: Meeting) -> list:
+    """Paragraphs adjusted at the meeting (omedelbar justering), public on their own; never a
+    confidential one."""
+    return publication.immediately_adjusted_items(meeting)
+
+
+def published_file(meeting: Meeting, fmt: str) -> bytes:
+    """The published minutes as a file, frozen when published and never rendered again."""
+    minutes = published_minutes(meeting)
+    if minutes is None:
+        raise Http404("The minutes of this meeting are not published.")
+    return publication.public_file(minutes, fmt)
 
 
 def neighbours(meeting: Meeting) -> tuple[Meeting | None, Meeting | None]:
@@ -128,24 +163,17 @@ def _seat(membership: Membership, tenure: Tenure | None, **period: datetime.date
     )
 
 
-def current_seats(body: Body, day: datetime.date) -> list[Seat]:
-    """Who sits on `body` on `day`, from dated memberships and post tenures."""
-    holders = Tenure.objects.current_on(day).select_related("person__party", "party")
-    memberships = (
-        Membership.objects.current_on(day)
-        .filter(body=body)
-        .select_related("body", "person__party", "on_behalf_of", "post")
-        .prefetch_related(Prefetch("post__tenures", queryset=holders, to_attr="current_tenures"))
-    )
-    seats = [_seat(membership, _holding(membership)) for membership in memberships]
-    return sorted(seats, key=lambda seat: seat.rank)
+def body_seats(body: Body, day: datetime.date) -> tuple[list[Seat], list[Seat]]:
+    """Who sits on `body` on `day`, and who filled each seat over time (latest first), from
+    one read of the body's dated memberships and post tenures (see `registry.roster`)."""
+    found = Roster.of(body)
+    return [_public_seat(seat) for seat in found.on(day)], [
+        _public_seat(seat) for seat in found.history()
+    ]
 
 
-def _holding(membership: Membership) -> Tenure | None:
-    # An ex officio seat is filled by whoever holds its post that day; the tenures came
-    # prefetched already narrowed to that day, so this reads no further rows.
-    tenures = membership.post.current_tenures if membership.post_id else []
-    return tenures[0] if tenures else None
+def _public_seat(seat: RosterSeat) -> Seat:
+    return _seat(seat.membership, seat.tenure, start=seat.start, end=seat.end)
 
 
 def public_people() -> QuerySet[Person]:
@@ -169,16 +197,13 @@ def person_tenures(person: Person) -> list[Tenure]:
     return list(person.tenures.select_related("post", "person", "party").order_by("-start"))
 
 
-def _overlap(
+def overlap(
     first: tuple[datetime.date | None, datetime.date | None],
     second: tuple[datetime.date | None, datetime.date | None],
 ) -> dict[str, datetime.date | None] | None:
     """The common part of two periods (None ends are open), or None when they do not meet."""
-    start = max((day for day in (first[0], second[0]) if day), default=None)
-    end = min((day for day in (first[1], second[1]) if day), default=None)
-    if start and end and start > end:
-        return None
-    return {"start": start, "end": end}
+    period = roster_overlap(first, second)
+    return None if period is None else {"start": period[0], "end": period[1]}
 
 
 def person_seats(person: Person, tenures: list[Tenure]) -> list[Seat]:
@@ -194,7 +219,7 @@ def person_seats(person: Person, tenures: list[Tenure]) -> list[Seat]:
             seats.append(_seat(membership, None, start=own[0], end=own[1]))
             continue
         for tenure in (t for t in tenures if t.post_id == membership.post_id):
-            period = _overlap(own, (tenure.start, tenure.end))
+            period = overlap(own, (tenure.start, tenure.end))
             if period:
                 seats.append(_seat(membership, tenure, **period))
     return sorted(seats, key=lambda seat: seat.start or datetime.date.min, reverse=True)
@@ -208,3 +233,82 @@ def attended_meetings(person: Person) -> QuerySet[Attendance]:
         .select_related("meeting__body", "organisation")
         .order_by("-meeting__date")
     )
+
+
+def public_items() -> QuerySet[AgendaItem]:
+    """Agenda items anyone may read: in published minutes, neither confidential themselves nor
+    under a confidential item."""
+    return (
+        AgendaItem.objects.public()
+        .filter(meeting__minutes__in=Minutes.objects.published())
+        .exclude(parent__confidential=True)
+    )
+
+
+def public_item(pk: int) -> AgendaItem:
+    return get_object_or_404(public_items().select_related("meeting__body"), pk=pk)
+
+
+def public_decisions() -> QuerySet[Decision]:
+    """Decisions under public items, newest meeting first, in the minutes' order."""
+    return (
+        Decision.objects.filter(item__in=public_items())
+        .select_related("item__meeting__body", "item__matter")
+        .order_by("-item__meeting__date", "item__meeting__body__name", "item__sort_key",
+                  "position", "pk")
+    )
+
+
+def public_decision(pk: int) -> Decision:
+    return get_object_or_404(public_decisions(), pk=pk)
+
+
+def decision_years() -> list[int]:
+    dates = Meeting.objects.filter(items__in=public_items().filter(decisions__isnull=False))
+    return [day.year for day in dates.dates("date", "year", order="DESC")]
+
+
+def public_matters() -> QuerySet[Matter]:
+    """Matters marked public that a public item has dealt with: a matter known only from drafts
+    or closed sessions stays unknown, even its title."""
+    dealt_with = public_items().filter(matter=OuterRef("pk"))
+    return Matter.objects.filter(public=True).filter(Exists(dealt_with)).select_related("body")
+
+
+def public_matter(slug: str) -> Matter:
+    return get_object_or_404(public_matters(), slug=slug)
+
+
+def matter_timeline(matter: Matter) -> QuerySet[AgendaItem]:
+    """The public items that dealt with `matter`, across meetings and bodies, oldest first."""
+    decisions = Prefetch("decisions", queryset=Decision.objects.order_by("position", "pk"))
+    return (
+        public_items().filter(matter=matter)
+        .select_related("meeting__body")
+        .prefetch_related(decisions)
+        .order_by("meeting__date", "meeting__start_time", "sort_key")
+    )
+
+
+def matter_adoptions(matter: Matter) -> adoption.Rollup:
+    """Adoptions of a public matter by member organisations (call only with a public matter)."""
+    return adoption.rollup(matter)
+
+
+def adoption_matrix() -> adoption.Matrix:
+    """Public matters that member organisations are asked to adopt, by organisation."""
+    return adoption.matrix(public_matters())
+
+
+def public_organisations() -> QuerySet[Organisation]:
+    """Organisations with a public role: owning a body, belonging to one, or adopting a public
+    matter's proposal."""
+    return Organisation.objects.filter(
+        Exists(Body.objects.filter(organisation=OuterRef("pk")))
+        | Exists(Body.member_organisations.through.objects.filter(organisation=OuterRef("pk")))
+        | Exists(Adoption.objects.filter(organisation=OuterRef("pk"), matter__in=public_matters()))
+    )
+
+
+def meeting_years() -> list[int]:
+    return [day.year for day in public_meetings().dates("date", "year", order="DESC")]

@@ -8,6 +8,7 @@ class PublicConfig(AppConfig):
     verbose_name = _("Public site")
 
     def ready(self) -> None:
-        from kansli.public.caching import connect_signals
+        from kansli.public import caching, subscriptions
 
-        connect_signals()
+        caching.connect_signals()
+        subscriptions.connect_signals()

@@ -10,19 +10,69 @@ or newly confidential item disappears at once, in every server process).
 
 from __future__ import annotations
 
+import datetime
+import time
+from collections.abc import Callable
+
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date
 from django.utils.translation import get_language
 
 GENERATION_KEY = "kansli.public.generation"
+CHANGED_AT_KEY = "kansli.public.changed-at"
 CONTENT_APPS = ("registry", "meetings", "minutes")
 
 
 def generation() -> int:
     return cache.get_or_set(GENERATION_KEY, 0, timeout=None)
+
+
+def changed_at() -> int:
+    """When the content last changed (Unix seconds), as far as the cache knows. Were the key
+    lost, it would come back as now: later than the truth, so no stale copy ever looks fresh."""
+    return cache.get_or_set(CHANGED_AT_KEY, lambda: int(time.time()), timeout=None)
+
+
+def validators() -> tuple[str, int]:
+    """The ETag and Last-Modified of every kept response, read from the cache alone: checking
+    whether a reader's copy is current costs no query and no rendering.
+
+    Pages that list upcoming meetings change at midnight with no write at all, so the day is
+    part of both. The tag is weak because pages carry each reader's own CSRF token; what they
+    say is equal.
+    """
+    today = timezone.localdate()
+    midnight = datetime.datetime.combine(today, datetime.time(), timezone.get_current_timezone())
+    stamp = max(changed_at(), int(midnight.timestamp()))
+    return f'W/"{generation()}.{stamp}.{get_language()}.{today:%Y%m%d}"', stamp
+
+
+def validated(
+    request: HttpRequest, respond: Callable[[], HttpResponse], *, private: bool = False
+) -> HttpResponse:
+    """`respond()`, or 304 Not Modified when the reader's copy is still the current one.
+
+    Every response says `no-cache`: a copy may be kept but must be checked first, since any
+    change (an unpublished meeting, say) has to reach the reader at once. `private` keeps
+    pages that carry the reader's own token out of shared caches.
+    """
+    etag, stamp = validators()
+    response = get_conditional_response(request, etag=etag, last_modified=stamp)
+    if response is None:
+        response = respond()
+    if response.status_code in (200, 304):
+        response.headers.setdefault("ETag", etag)
+        response.headers.setdefault("Last-Modified", http_date(stamp))
+        visibility = {"private": True} if private else {"public": True}
+        patch_cache_control(response, no_cache=True, **visibility)
+    return response
 
 
 def key_for(kind: str, path: str) -> str:
@@ -53,6 +103,7 @@ def _next_generation() -> None:
         cache.incr(GENERATION_KEY)
     except ValueError:  # the key was evicted or never set
         cache.set(GENERATION_KEY, 1, timeout=None)
+    cache.set(CHANGED_AT_KEY, int(time.time()), timeout=None)
 
 
 def connect_signals() -> None:

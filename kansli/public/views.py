@@ -11,6 +11,7 @@ from django.middleware.csrf import get_token
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
@@ -18,7 +19,7 @@ from django.views.decorators.http import require_safe
 from kansli.meetings.models import Meeting
 from kansli.minutes import render as minutes_render
 from kansli.public import access
-from kansli.public.caching import kept
+from kansli.public.caching import kept, validated
 
 # The files offered beside a meeting page, in the order the page lists them. HTML is not among
 # them: the page itself is the HTML.
@@ -31,8 +32,37 @@ TOKEN_SLOT = "kansli-csrf-token-slot"
 PageView = Callable[..., TemplateResponse]
 
 
+def kept_page(
+    request: HttpRequest, key: str | None, make: Callable[[], TemplateResponse]
+) -> HttpResponse:
+    """The page `make()` renders, kept under `key` (see `caching`) in the reader's language;
+    `key=None` renders without keeping, for addresses readers can vary without end."""
+
+    def render() -> str:
+        response = make()
+        response.context_data["csrf_token"] = TOKEN_SLOT
+        return response.rendered_content
+
+    shared = key and not request.user.is_authenticated
+    html = kept("page", key, render) if shared else render()
+    return HttpResponse(html.replace(TOKEN_SLOT, get_token(request)))
+
+
+def respond_kept(
+    request: HttpRequest, respond: Callable[[], HttpResponse]
+) -> HttpResponse:
+    """`respond()`, or 304 when the reader's copy of the page is current (see `caching`)."""
+    if request.user.is_authenticated:
+        # The header names the signed-in user: their page is theirs alone, never kept,
+        # and never answered with the readers' shared validators.
+        response = respond()
+        add_never_cache_headers(response)
+        return response
+    return validated(request, respond, private=True)
+
+
 def kept_for_readers(view: PageView) -> Callable[..., HttpResponse]:
-    """Serve the page as kept (see `caching`), in the reader's language.
+    """Serve the page as kept, by its path, in the reader's language.
 
     Only pages that rendered are kept: a missing page raises Http404 before anything is stored.
     """
@@ -40,13 +70,10 @@ def kept_for_readers(view: PageView) -> Callable[..., HttpResponse]:
     @require_safe
     @wraps(view)
     def serve(request: HttpRequest, *args: str, **kwargs: str) -> HttpResponse:
-        def render() -> str:
-            response = view(request, *args, **kwargs)
-            response.context_data["csrf_token"] = TOKEN_SLOT
-            return response.rendered_content
+        def make() -> TemplateResponse:
+            return view(request, *args, **kwargs)
 
-        html = kept("page", request.path, render)
-        return HttpResponse(html.replace(TOKEN_SLOT, get_token(request)))
+        return respond_kept(request, lambda: kept_page(request, request.path, make))
 
     return serve
 
@@ -76,9 +103,11 @@ def home(request: HttpRequest) -> TemplateResponse:
 @kept_for_readers
 def body(request: HttpRequest, body: str) -> TemplateResponse:
     found = access.public_body(body)
+    seats, history = access.body_seats(found, timezone.localdate())
     return TemplateResponse(request, "public/body.html", {
         "body": found,
-        "seats": access.current_seats(found, timezone.localdate()),
+        "seats": seats,
+        "history": history,
         "meetings": access.body_meetings(found),
     })
 
@@ -94,25 +123,31 @@ def meeting(request: HttpRequest, body: str, slug: str) -> TemplateResponse:
         "previous": previous,
         "following": following,
         "downloads": download_links(found) if doc else [],
+        # Paragraphs adjusted at the meeting are public before the rest of the protocol.
+        "adjusted_items": [] if doc else access.immediately_adjusted(found),
     })
 
 
 @require_safe
 def download(request: HttpRequest, body: str, slug: str, name: str, ext: str) -> HttpResponse:
-    found = access.public_meeting(body, slug)
-    if name != download_name(found):
-        # One address per file: a guessed or outdated name is not an alias.
-        raise Http404("No such file.")
     _renderer, content_type, extension = minutes_render.FORMATS[ext]
-    content = kept(
-        "file", request.path,
-        lambda: minutes_render.render(access.published_document(found), ext),
-    )
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = content_disposition_header(
-        as_attachment=True, filename=f"{name}.{extension}"
-    )
-    return response
+
+    def respond() -> HttpResponse:
+        found = access.public_meeting(body, slug)
+        if name != download_name(found):
+            # One address per file: a guessed or outdated name is not an alias.
+            raise Http404("No such file.")
+        content = kept(
+            "file", request.path,
+            lambda: access.published_file(found, ext),
+        )
+        response = HttpResponse(content, content_type=content_type)
+        response["Content-Disposition"] = content_disposition_header(
+            as_attachment=True, filename=f"{name}.{extension}"
+        )
+        return response
+
+    return validated(request, respond)
 
 
 @kept_for_readers

@@ -31,6 +31,12 @@ def reader() -> Client:
     return Client(headers={"accept-language": "en"})
 
 
+# Other apps' conftests import these fixtures, and pytest then holds one session fixture per
+# conftest; Playwright's sync API allows one running instance per thread, so they all share the
+# one Chromium started first, closed when the last of them is torn down.
+_SHARED: dict[str, object] = {"users": 0}
+
+
 @pytest.fixture(scope="session")
 def chromium() -> Iterator[Browser]:
     if not CHROMIUM.exists():
@@ -38,10 +44,18 @@ def chromium() -> Iterator[Browser]:
             f"{CHROMIUM} is missing. The browser tests drive Debian's Chromium: "
             "install it with `apt-get install chromium`."
         )
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    if not _SHARED["users"]:
+        playwright = sync_playwright().start()
+        _SHARED["playwright"] = playwright
+        _SHARED["browser"] = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
+        )
+    _SHARED["users"] += 1
+    yield _SHARED["browser"]
+    _SHARED["users"] -= 1
+    if not _SHARED["users"]:
+        _SHARED["browser"].close()
+        _SHARED["playwright"].stop()
 
 
 @pytest.fixture

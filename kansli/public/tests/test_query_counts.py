@@ -7,7 +7,7 @@ import datetime
 import pytest
 from django.core.cache import cache
 
-from kansli.meetings.models import AgendaItem, Attendance, Decision, Meeting
+from kansli.meetings.models import AgendaItem, Attendance, Decision, Matter, Meeting
 from kansli.meetings.numbering import number_meeting
 from kansli.registry.models import Membership, Organisation, Person, Post, Tenure
 
@@ -114,3 +114,30 @@ def test_a_kept_page_is_served_without_queries(client, committee, django_assert_
     with django_assert_num_queries(0):
         again = client.get(url).content.decode()
     assert again.split("csrfmiddlewaretoken")[0] == first.split("csrfmiddlewaretoken")[0]
+
+
+
+def count_queries(client, url: str) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    cache.clear()  # otherwise the kept page would be served without any query at all
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+@pytest.mark.parametrize("url", ["/beslut/", "/arenden/", "/moten/", "/moten/2022/"])
+def test_open_data_pages_queries_do_not_grow(client, committee, url):
+    Matter.objects.create(title="Ärende", slug="arende", public=True)
+    AgendaItem.objects.filter(meeting=committee.published).update(
+        matter=Matter.objects.get(slug="arende")
+    )
+    before = count_queries(client, url)
+    grow_meeting(committee.published)
+    assert count_queries(client, url) == before
+    for person in Person.objects.filter(slug__startswith="ledamot-"):
+        person.slug = f"narvarande-{person.slug}"  # grow_body makes people of the same slugs
+        person.save()
+    grow_body(committee)
+    assert count_queries(client, url) == before

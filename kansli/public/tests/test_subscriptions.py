@@ -1,0 +1,140 @@
+"""E-mail subscriptions: double opt-in, one-click unsubscribe, and a mail to each confirmed
+subscriber when the body publishes minutes."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import CONFIDENTIAL_MARKER
+from kansli.minutes import workflow
+from kansli.minutes.models import Minutes, MinutesStatus
+from kansli.notices.models import OutgoingMail
+from kansli.public import subscriptions
+from kansli.public.models import Subscription
+from kansli.registry.models import Body
+
+LINK = re.compile(r"https?://\S+/prenumerera/(bekrafta|avsluta)/([^/\s]+)/")
+
+
+def links(mail: OutgoingMail) -> dict[str, str]:
+    return {kind: f"/prenumerera/{kind}/{token}/" for kind, token in LINK.findall(mail.body)}
+
+
+def subscribe(client, email: str = "lasare@example.org"):
+    return client.post("/prenumerera/", {"email": email, "body": "samarbetskommitten"})
+
+
+def test_subscribing_sends_a_confirmation_and_nothing_else(client, committee):
+    response = subscribe(client)
+    assert response.status_code == 302 and response["Location"] == "/prenumerera/?skickat=1"
+    mail = OutgoingMail.objects.get()
+    assert mail.to == ["lasare@example.org"]
+    assert "bekrafta" in links(mail)
+    assert not Subscription.objects.get().is_confirmed
+
+
+def test_confirming_takes_a_press_of_the_button(client, committee):
+    subscribe(client)
+    confirm = links(OutgoingMail.objects.get())["bekrafta"]
+    assert client.get(confirm).status_code == 200  # a mail scanner opening the link
+    assert not Subscription.objects.get().is_confirmed
+    assert client.post(confirm).status_code == 302
+    assert Subscription.objects.get().is_confirmed
+
+
+def test_the_form_cannot_flood_an_inbox(client, committee):
+    for _ in range(3):
+        subscribe(client)
+    assert OutgoingMail.objects.count() == 1
+
+
+def test_a_bad_address_is_named(client, committee):
+    html = client.post("/prenumerera/", {"email": "inte en adress", "body": "samarbetskommitten"},
+                       headers={"accept-language": "en"}).content.decode()
+    assert "Your e-mail address" in html and 'role="alert"' in html
+    assert not Subscription.objects.exists()
+
+
+@pytest.mark.parametrize("token", ["nonsense", "1:forged:signature"])
+def test_a_forged_link_is_not_found(client, committee, token):
+    assert client.get(f"/prenumerera/bekrafta/{token}/").status_code == 404
+    assert client.post(f"/prenumerera/avsluta/{token}/").status_code == 404
+
+
+def test_a_confirmation_link_cannot_unsubscribe_and_the_other_way_round(client, committee):
+    subscribe(client)
+    confirm_token = links(OutgoingMail.objects.get())["bekrafta"].split("/")[3]
+    assert client.post(f"/prenumerera/avsluta/{confirm_token}/").status_code == 404
+    assert Subscription.objects.exists()
+
+
+def confirmed(client) -> Subscription:
+    subscribe(client)
+    client.post(links(OutgoingMail.objects.get())["bekrafta"])
+    return Subscription.objects.get()
+
+
+def publish_another_meeting(django_capture_on_commit_callbacks) -> None:
+    minutes = Minutes.objects.filter(status=MinutesStatus.DRAFT).get()
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.publish(minutes)
+
+
+def test_publishing_mails_confirmed_subscribers_only(
+    client, committee, django_capture_on_commit_callbacks
+):
+    subscription = confirmed(client)
+    subscribe(client, "obekraftad@example.org")
+    OutgoingMail.objects.all().delete()
+    publish_another_meeting(django_capture_on_commit_callbacks)
+    mail = OutgoingMail.objects.get()
+    assert mail.to == [subscription.email]
+    assert committee.draft.get_absolute_url() in mail.body
+    assert "avsluta" in links(mail)
+
+
+def test_the_notice_is_in_the_readers_language_and_shows_only_public_decisions(
+    client, committee, django_capture_on_commit_callbacks
+):
+    subscription = confirmed(client)
+    subscription.language = "en"
+    subscription.save()
+    OutgoingMail.objects.all().delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        subscriptions.notify_publication(committee.published.minutes)
+    mail = OutgoingMail.objects.get()
+    assert mail.subject.startswith("New minutes: Samarbetskommittén")
+    assert "Förslag nytt utvecklingsprogram" in mail.body
+    assert CONFIDENTIAL_MARKER not in mail.body and "Personalärende" not in mail.body
+
+
+def test_one_click_unsubscribe_ends_the_subscription(
+    client, committee, django_capture_on_commit_callbacks
+):
+    confirmed(client)
+    OutgoingMail.objects.all().delete()
+    publish_another_meeting(django_capture_on_commit_callbacks)
+    unsubscribe = links(OutgoingMail.objects.get())["avsluta"]
+    assert client.get(unsubscribe).status_code == 200  # asks, changes nothing
+    assert Subscription.objects.exists()
+    # RFC 8058: the mail program posts this body, with no page and no CSRF token.
+    response = client.post(unsubscribe, "List-Unsubscribe=One-Click",
+                           content_type="application/x-www-form-urlencoded")
+    assert response.status_code == 302
+    assert not Subscription.objects.exists()
+    assert client.post(unsubscribe).status_code == 302  # a second click is no error
+
+
+def test_subscribers_of_other_bodies_are_not_mailed(
+    client, committee, django_capture_on_commit_callbacks
+):
+    confirmed(client)
+    OutgoingMail.objects.all().delete()
+    other = Body.objects.create(
+        organisation=committee.body.organisation, name="Annan", slug="annan"
+    )
+    Subscription.objects.update(body=other)
+    publish_another_meeting(django_capture_on_commit_callbacks)
+    assert not OutgoingMail.objects.exists()
