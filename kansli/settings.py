@@ -173,6 +173,9 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": str(DATA_DIR / "cache"),
+        # Culling drops a random third of the entries when the cache is full; keep room for
+        # every page and file of a large archive.
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
     }
 }
 KANSLI_PUBLIC_CACHE_SECONDS = env_int("KANSLI_PUBLIC_CACHE_SECONDS", 3600)

@@ -2,7 +2,7 @@
 
 Every anonymous reader gets the same page, so a rendered page or file can be served again
 without touching the database; that is what lets a meeting page keep up with a trivial view and a
-PDF download cost one render, not one per reader. Correctness comes from a generation number in
+PDF download cost one render, not one per reader. Correctness comes from a generation token in
 the shared cache: every key includes it, and any write to a model of the registry, meetings or
 minutes apps moves it on, so no reader is ever served a page older than the data (an unpublished
 or newly confidential item disappears at once, in every server process).
@@ -11,6 +11,7 @@ or newly confidential item disappears at once, in every server process).
 from __future__ import annotations
 
 import datetime
+import secrets
 import time
 from collections.abc import Callable
 
@@ -30,8 +31,15 @@ CHANGED_AT_KEY = "kansli.public.changed-at"
 CONTENT_APPS = ("registry", "meetings", "minutes")
 
 
-def generation() -> int:
-    return cache.get_or_set(GENERATION_KEY, 0, timeout=None)
+def generation() -> str:
+    """The current generation: a random token, not a counter, so that a generation key lost to
+    the cache's culling comes back as a new token and can never revive pages kept under an
+    earlier one."""
+    return cache.get_or_set(GENERATION_KEY, _new_token, timeout=None)
+
+
+def _new_token() -> str:
+    return secrets.token_hex(8)
 
 
 def changed_at() -> int:
@@ -99,10 +107,7 @@ def forget_everything(**_kwargs) -> None:
 
 
 def _next_generation() -> None:
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # the key was evicted or never set
-        cache.set(GENERATION_KEY, 1, timeout=None)
+    cache.set(GENERATION_KEY, _new_token(), timeout=None)
     cache.set(CHANGED_AT_KEY, int(time.time()), timeout=None)
 
 
