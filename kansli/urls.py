@@ -9,6 +9,9 @@ urlpatterns = [
     path("api/", include("kansli.api.urls")),
     # Before the staff pages, whose /hantera/<body>/ would take "import" for a body.
     path("hantera/import/", include("kansli.imports.urls")),
+    # Before the staff pages too: their /hantera/<body>/<meeting>/ would take "arenden" for a
+    # meeting.
+    path("hantera/", include("kansli.memory.urls")),
     path("hantera/", include("kansli.staff.urls")),
     path("hantera/", include("kansli.minutes.urls")),
     path("hantera/", include("kansli.notices.urls")),

@@ -21,7 +21,8 @@ from typing import Literal
 
 from django.db import models, transaction
 
-from kansli.imports.extract import read_text
+from kansli.imports import review
+from kansli.imports.extract import read_document
 from kansli.imports.models import SourceDocument
 from kansli.imports.parse import (
     ParsedAction,
@@ -95,7 +96,7 @@ def import_file(
 ) -> ImportResult:
     """Read, parse and import one file; see `import_parsed`."""
     try:
-        decoded = read_text(path)
+        decoded = read_document(path)
         parsed = parse_text(decoded.text, source=decoded.source)
         raw = Path(path).read_bytes()
     except ParseError as error:
@@ -103,7 +104,8 @@ def import_file(
         raise
     return import_parsed(
         parsed, decoded.text, Path(path).name, hashlib.sha256(raw).hexdigest(),
-        size=len(raw), source=decoded.source, dry_run=dry_run, publish=publish,
+        size=len(raw), source=decoded.source, form=decoded.format, dry_run=dry_run,
+        publish=publish,
     )
 
 
@@ -123,18 +125,24 @@ def import_parsed(
     *,
     size: int | None = None,
     source: str | None = None,
+    form: str = "text",
     dry_run: bool = False,
     publish: bool = False,
+    force: bool = False,
 ) -> ImportResult:
     """Store one parsed document in one transaction, or raise ParseError and store nothing.
 
-    `source` names the document in error messages (default `file_name`); `dry_run` does all the
-    work and rolls it back; `publish` publishes the minutes through the workflow.
+    `source` names the document in error messages (default `file_name`); `form` is the file's
+    format (text, docx, pdf, odt); `dry_run` does all the work and rolls it back; `publish`
+    publishes the minutes through the workflow; `force` imports bytes already imported again,
+    as a review does after storing its corrections. The secretariat's corrections for a document
+    of this name are applied before anything is stored.
     """
-    importer = _Importer(parsed, source or file_name)
+    importer = _Importer(parsed, source or file_name, form)
     try:
         with transaction.atomic():
-            result = importer.run(text, file_name, sha256, size)
+            importer.parsed = review.corrected(parsed, review.corrections_for(file_name))
+            result = importer.run(text, file_name, sha256, size, force=force)
             if publish:
                 workflow.publish(Minutes.objects.get(meeting=result.meeting))
             if dry_run:
@@ -194,6 +202,13 @@ def _find_meeting(
     return (same_time or same_day or [None])[0]
 
 
+def _drop_if_orphaned(meeting: Meeting) -> None:
+    """A meeting an import created and a correction moved away from (another date or body) is
+    removed once no document is imported into it any more."""
+    if not meeting.sources.exists():
+        meeting.delete()
+
+
 def _date_slugs(body: Body, days: list[datetime.date]) -> list[str]:
     """Addresses for new meetings of the body on these days: 2022-11-10, then 2022-11-10-2 …"""
     return unique_slugs(body.meetings.all(), [day.isoformat() for day in days], 30, "meeting")
@@ -231,15 +246,18 @@ def _item_at(pairs: list[tuple[ParsedItem, AgendaItem]], line: int | None) -> Ag
 class _Importer:
     """One document's import; `line` follows the work so an error can say where it happened."""
 
-    def __init__(self, parsed: ParsedMinutes, source: str) -> None:
+    def __init__(self, parsed: ParsedMinutes, source: str, form: str = "text") -> None:
         self.parsed = parsed
         self.source = source
+        self.form = form
         self.line = 1
         self.resolver = Resolver()
 
-    def run(self, text: str, file_name: str, sha256: str, size: int | None) -> ImportResult:
+    def run(
+        self, text: str, file_name: str, sha256: str, size: int | None, *, force: bool = False
+    ) -> ImportResult:
         known = SourceDocument.objects.select_related("meeting").filter(sha256=sha256).first()
-        if known is not None and _is_latest(known):
+        if known is not None and _is_latest(known) and not force:
             return ImportResult("unchanged", known.meeting, known)
         body = self._body()
         meeting, status = self._meeting(body, file_name)
@@ -248,7 +266,10 @@ class _Importer:
         number_meeting(meeting)
         self._neighbours(body)
         source = known or SourceDocument(sha256=sha256)
+        before = known.meeting if known is not None else None
         self._store_source(source, meeting, text, file_name, size)
+        if before is not None and before.pk != meeting.pk:
+            _drop_if_orphaned(before)
         return ImportResult(status, meeting, source)
 
     def fail(self, message: str, line: int | None = None) -> ParseError:
@@ -340,6 +361,10 @@ class _Importer:
         source.meeting, source.file_name, source.text = meeting, file_name, text
         source.size = len(text.encode()) if size is None else size
         source.parser_version = PARSER_VERSION
+        source.format = self.form
+        source.parsed = review.stored_form(self.parsed)
+        source.confidence = self.parsed.confidence
+        source.review_status = review.status_for(self.parsed.confidence)
         self.check(source, 1)
         # Saving a known row again moves it to the front: the same bytes may come back after an
         # edited copy, and are then again what the meeting was last imported from.

@@ -24,17 +24,22 @@ _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 @dataclass(frozen=True)
 class DecodedText:
-    """The text of a file, with the encoding it was read in."""
+    """The text of a file, with the format and encoding it was read in."""
 
     text: str
     encoding: str
     source: str
+    format: str = "text"
 
 
 def read_text(path: str | os.PathLike[str]) -> DecodedText:
     """Read and decode `path`; raise ParseError for a missing, empty, binary or oversized file."""
     source = str(path)
-    raw = _read_bytes(Path(path), source)
+    return decode_text(read_bytes(Path(path), source), source)
+
+
+def decode_text(raw: bytes, source: str) -> DecodedText:
+    """Decode the bytes of a plain-text file; ParseError when they are not text."""
     text, encoding = _decode(raw, source)
     text = normalise_line_endings(text)
     if not text.strip():
@@ -48,15 +53,14 @@ def normalise_line_endings(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _read_bytes(path: Path, source: str) -> bytes:
+def read_bytes(path: Path, source: str, limit: int = MAX_BYTES) -> bytes:
+    """The file's bytes; ParseError for a missing, unreadable or oversized file."""
     try:
         size = path.stat().st_size
         if not path.is_file():
             raise ParseError("not a regular file", source=source)
-        if size > MAX_BYTES:
-            raise ParseError(
-                f"the file is {size} bytes, over the limit of {MAX_BYTES}", source=source
-            )
+        if size > limit:
+            raise ParseError(f"the file is {size} bytes, over the limit of {limit}", source=source)
         return path.read_bytes()
     except FileNotFoundError:
         raise ParseError("no such file", source=source) from None

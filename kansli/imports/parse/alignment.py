@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from kansli.imports.parse.given_names import is_given_name
 from kansli.imports.parse.people import ROLE_OF_WORD
 
 _INF = float("inf")
@@ -31,6 +32,8 @@ _SURNAME_ENDING = re.compile(
     r"blad|fors|gård|mark|näs|sjö|vik|bäck|hed|ling|stam|man|ius|ell|én)$"
 )
 _SURNAME_FIRST_COST = 0.4
+_GIVEN_LAST_COST = 1.2
+_DOUBLE_GIVEN_BONUS = 0.8
 # Words that open a place or organisation name ("Region Stockholm", "Lilla Edet", "Upper Wickham")
 # and so cannot end one.
 _OPENING_WORD_LIST = (
@@ -45,6 +48,8 @@ _CONNECTOR_WORDS = "i och för av på and of & og for de du la"
 _CONNECTORS = frozenset(_CONNECTOR_WORDS.split())
 _PARTICLE_WORDS = "von van af de der den da di du la le"
 _PARTICLES = frozenset(_PARTICLE_WORDS.split())
+# Longer runs of names than any real participant line are paired plainly (see _in_pairs).
+_MAX_TOKENS = 240
 _CAPITAL_RUN = re.compile(r"(?:[A-ZÅÄÖÆØÜÉ][\w'’-]*)(?: +[A-ZÅÄÖÆØÜÉ][\w'’-]*)*")
 
 
@@ -172,10 +177,16 @@ def _surname_like(word: str) -> bool:
 
 
 def _name_cost(tokens: Sequence[str], support: Support) -> Callable[[int, int], float]:
+    given = [is_given_name(token) and not _surname_like(token) for token in tokens]
+
     def cost(start: int, end: int) -> float:
         total = _NAME_COST[end - start] - support.bonus(" ".join(tokens[start:end]))
         if end - start > 1 and _surname_like(tokens[start]):
             total += _SURNAME_FIRST_COST
+        if end - start > 1 and given[end - 1]:
+            total += _GIVEN_LAST_COST  # names end with a surname, not "Johan Berg Karl"
+        if end - start == 3 and given[start] and given[start + 1]:
+            total -= _DOUBLE_GIVEN_BONUS  # "Karl Erik Sand", "Anna Karin Ek"
         return total
 
     return cost
@@ -214,6 +225,8 @@ def align(names: str, organisations: str, context: str = "") -> list[AlignedPers
     """Pair the names in `names` with the organisations in `organisations` by position."""
     tokens = name_tokens(names)
     units = organisation_units(organisations)
+    if len(tokens) > _MAX_TOKENS:
+        return _in_pairs(tokens, units)
     support = Support(context)
     # Names have two words or more, so there are at most half as many people as name words (a
     # one-word name is allowed but dear, and never makes more people than organisations).
@@ -240,6 +253,18 @@ def align(names: str, organisations: str, context: str = "") -> list[AlignedPers
             organisation=_organisation_at(units, unit_cuts, i),
             role=_role_at(units, unit_cuts, i),
         )
+        for i in range(people)
+    ]
+
+
+def _in_pairs(tokens: Sequence[str], units: Sequence[_Unit]) -> list[AlignedPerson]:
+    """Two words a name, one unit an organisation: the plain reading, for runs too long to weigh
+    every segmentation (the weighing grows with the square of the run)."""
+    people = len(tokens) // 2
+    return [
+        AlignedPerson(" ".join(tokens[2 * i : 2 * i + 2]),
+                      units[i].text if i < len(units) else None,
+                      units[i].role if i < len(units) else None)
         for i in range(people)
     ]
 

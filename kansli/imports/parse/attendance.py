@@ -28,6 +28,7 @@ from kansli.imports.parse.people import (
     role_of,
     split_people,
 )
+from kansli.imports.parse.presenters import presenters
 from kansli.imports.parse.signatures import Appointment, appointments_in_text
 from kansli.imports.parse.tables import (
     NAME,
@@ -94,6 +95,8 @@ class Attendance:
     secretary: str | None = None
     adjusters: list[str] = field(default_factory=list)
     initials: dict[str, str] = field(default_factory=dict)
+    # Whether any attendance list or table named people (rather than only signatures and text).
+    listed: bool = False
 
 
 class _Register:
@@ -212,12 +215,28 @@ def _aligned(names: str, organisations: str, context: str) -> list[AlignedPerson
     return align(names, organisations, context)
 
 
+def _unwrapped(values: list[ValueLine]) -> list[ValueLine]:
+    """Two runs a narrow table cell wrapped over several lines ("Sara Lind Johan Berg" /
+    "Malin Åberg" beside "Skövde Skövde" / "Falköping"), joined column by column."""
+    if len(values) < 2 or any(len(v.cells) != 2 for v in values) or not _is_two_runs(values[0]):
+        return values
+    names = " ".join(v.cells[0] for v in values)
+    places = " ".join(v.cells[1] for v in values)
+    if any(_NOT_A_RUN.search(v.cells[0]) or "," in v.cells[0] for v in values):
+        return values
+    return [ValueLine(values[0].number, [names, places])]
+
+
 def _field_entries(item: Field, context: str) -> list[Entry]:
     entries: list[Entry] = []
-    two_runs = [v for v in item.values if item.kind in _LIST_KINDS and _is_two_runs(v)]
+    values = _unwrapped(item.values) if item.kind in _LIST_KINDS else item.values
+    two_runs = [v for v in values if item.kind in _LIST_KINDS and _is_two_runs(v)]
     for value in two_runs:
-        # The runs themselves are left out of the text that may vouch for their segments.
-        elsewhere = context.replace(value.cells[0], " ").replace(value.cells[1], " ")
+        # The runs themselves (as written, perhaps wrapped) are left out of the text that may
+        # vouch for their segments.
+        elsewhere = context
+        for cell in [*value.cells, *(c for v in item.values for c in v.cells)]:
+            elsewhere = elsewhere.replace(cell, " ")
         for aligned in _aligned(value.cells[0], value.cells[1], elsewhere):
             entry = parse_entry(aligned.name, value.number)
             if entry is not None:
@@ -226,9 +245,7 @@ def _field_entries(item: Field, context: str) -> list[Entry]:
                     absorb_attribute(entry, aligned.role)
                 entries.append(entry)
     # Cells side by side are separate entries ("Justeras / Karin Lundqvist   Maria Berg").
-    rest = [
-        ValueLine(v.number, [cell]) for v in item.values if v not in two_runs for cell in v.cells
-    ]
+    rest = [ValueLine(v.number, [cell]) for v in values if v not in two_runs for cell in v.cells]
     groups = _logical_lines(rest)
     # A field of one line is a list ("Apologies: Helen Stokes, Raj Mehta"); in a field of several
     # lines each line is one person and what follows the name describes them ("Olof Dahl, Nybro").
@@ -355,7 +372,7 @@ def _role(record: _Record, attendance: Attendance, kind: str | None) -> str | No
         return "secretary"
     if name in attendance.adjusters:
         return "adjuster"
-    for role in ("vice_chair", "treasurer", "substitute", "guest", "member"):
+    for role in ("vice_chair", "treasurer", "substitute", "guest", "member", "official"):
         if role in roles:
             return role
     return _section_role(record, kind)
@@ -386,7 +403,7 @@ def _apply_text_hints(register: _Register, text: str) -> None:
         if record and record.entry.party is None and is_party(party, record.entry.name):
             record.entry.party = party
     lowered = text.lower()
-    mentioned = any(word in lowered for word in ("kassör", "kasserer", "treasurer"))
+    mentioned = any(map(lowered.__contains__, ("kassör", "kasserer", "treasurer")))
     for match in _TREASURER_MENTION.finditer(text) if mentioned else ():
         record = register.find(match.group("name"))
         if record is not None:
@@ -413,9 +430,15 @@ def build(
     ) or _weak_secretary(register)
     # The chair co-signs by default and is not one of the adjusters.
     attendance.adjusters = [a for a in _adjusters(register, appointments) if a != attendance.chair]
+    attendance.listed = any(
+        r.section in _LIST_KINDS and not r.absent for r in register.records.values()
+    )
     if held:
         _add_actors(register, [attendance.chair, attendance.secretary, *attendance.adjusters])
-        if not any(r.section in _LIST_KINDS and not r.absent for r in register.records.values()):
+        for entry in presenters(text):
+            if register.find(entry.name) is None:
+                register.add(entry, None)
+        if not attendance.listed:
             _add_actors(register, [a.name for a in appointments_in_text(text, 1, acting=True)])
     _apply_text_hints(register, text)
     for record in sorted(register.records.values(), key=lambda r: r.order):

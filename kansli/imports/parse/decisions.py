@@ -52,7 +52,10 @@ _PROPOSAL_TO_BODY = re.compile(
 _RESOLVED_LEAD = re.compile(
     r"^(?:it\s+was\s+)?resolved\s*(?:that|as follows)?\s*[:\-–]?$", re.IGNORECASE
 )
-_RESOLVED_INLINE = re.compile(r"^(?:it\s+was\s+)?resolved\b", re.IGNORECASE)
+# "RESOLVED that …", "It was agreed that …", "Agreed as a true record" (no colon: kept whole).
+_RESOLVED_INLINE = re.compile(
+    r"^(?:it\s+was\s+)?(?:resolved|agreed)\b(?!\s*:)(?!\s+to\b)", re.IGNORECASE
+)
 _INLINE_SWEDISH = re.compile(r"^beslut\s+att\b", re.IGNORECASE)
 _PROPOSAL_WORDS = re.compile(
     r"forslag|innstilling|indstilling|förslag|proposal|recommendation", re.IGNORECASE
@@ -66,6 +69,34 @@ _STOP_LABEL = re.compile(
     r"ansvarig|ansvar|klart|deadline|nästa sammanträde|nästa möte|neste møte|næste møde|"
     r"bilag|bilagor|bilaga|sagsfremstilling|beslutningsgrundlag|dissens|note|notes|"
     r"voting|vote|reasons?|uppföljning|information)\b[^.]{0,40}(?::.*)?$",
+    re.IGNORECASE,
+)
+# A paragraph about someone acting ("Helene Olofsson tackar …", "Ordföranden förklarade …").
+_ACTOR_START = re.compile(
+    r"^(?:[A-ZÅÄÖÆØ][\w'’-]+\s+[A-ZÅÄÖÆØ][\w'’-]+\b(?!\s+(?:kommun|region))|"
+    r"(?i:ordförande|ordföranden|mötesordföranden|the chair|chair|leder|formand)\b)"
+)
+# A paragraph on another matter: the next meeting, the closing.
+_NEXT_TOPIC = re.compile(
+    r"^(?:nästa|next|neste|næste|kommande)\s+\w*(?:möte|sammanträde|meeting|møte|møde)|"
+    r"^(?:date\s+of\s+next|mötet\s+avslut|the\s+meeting\s+closed)",
+    re.IGNORECASE,
+)
+# The deciding body as the subject of a sentence: "Socialnämnden", "Nämnden", "The Board".
+_SUBJECT = re.compile(
+    r"^(?:[\wåäöæøé-]*(?:nämnden|styrelsen|utskottet|fullmäktige|beredningen|kommittén|direktionen|"
+    r"presidiet|rådet|gruppen|förbundet|stämman|årsmötet|mötet|nätverket|utvalget|udvalget|styret|"
+    r"kommunestyret|formannskapet|bestyrelsen|bystyret)|the\s+(?:committee|board|council|"
+    r"trustees|sub-committee))\b",
+    re.IGNORECASE,
+)
+# The verb after it is in the present or past tense of deciding, not "noterade att …".
+_DECIDING_SUBJECT_VERB = re.compile(
+    r"^\s+(?:\w+\s+)?(?:beslutar|beslutade|beslöt|godkänner|godkände|uppdrar|uppdrog|antar|antog|"
+    r"fastställer|fastställde|ger|gav|beviljar|beviljade|avslår|avslog|föreslår|föreslog|"
+    r"tillstyrker|bifaller|biföll|utser|utsåg|väljer|valde|överlämnar|lägger|noterar|ställer|"
+    r"vedtar|vedtok|godkjenner|ber|beder|godkender|besluttede|beslutter|approves|approved|agreed|"
+    r"resolved|adopts|adopted|agrees|asks|requests|authorises|authorised|notes|noted)\b",
     re.IGNORECASE,
 )
 _ENUMERATOR = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-zåäö][.)]|[-–—•*·])\s+")
@@ -182,15 +213,22 @@ def _is_stop(text: str) -> bool:
     return bool(_STOP_LABEL.match(text)) and len(text.split(":")[0].split()) <= 5
 
 
-def _block(body: Sequence[Line], start: int) -> int:
-    """The index after the marked block whose text starts at body[start]."""
+def _block(body: Sequence[Line], start: int, *, sectioned: bool = False) -> int:
+    """The index after the marked block whose text starts at body[start].
+
+    A label on a line of its own ("Beslut:", "Kommunstyrelsens beslut") heads a section, which
+    runs over its paragraphs until something else begins (`sectioned`).
+    """
     position = start
     while position < len(body) and body[position].is_blank():
         position += 1
+    first = body[position].stripped if position < len(body) else ""
     while position < len(body):
         line = body[position]
         if line.is_blank() or line.is_rule():
-            if not _continues_after_blank(body, position):
+            if not (sectioned and _further_paragraph(body, position)) and not (
+                _continues_after_blank(body, position, first)
+            ):
                 break
             position += 1
             continue
@@ -200,13 +238,45 @@ def _block(body: Sequence[Line], start: int) -> int:
     return position
 
 
-def _continues_after_blank(body: Sequence[Line], position: int) -> bool:
-    """A lead-in or a clause list may continue into the next paragraph with more clauses."""
+def _continues_after_blank(body: Sequence[Line], position: int, first: str) -> bool:
+    """A lead-in or a clause list may continue into the next paragraph with more clauses, and a
+    decision into a further paragraph in which the body decides again ("Socialnämnden godkänner
+    …" / "Socialnämnden uppdrar åt …")."""
     before = next((line for line in reversed(body[:position]) if not line.is_blank()), None)
     after = next((line for line in body[position:] if not line.is_blank()), None)
-    if before is None or after is None or not _ENUMERATOR.match(after.text):
+    if before is None or after is None or after.is_rule():
         return False
+    if not _ENUMERATOR.match(after.text):
+        return _same_subject(first, after.stripped)
     return bool(_LEAD_IN_END.search(before.stripped) or _ENUMERATOR.match(before.text))
+
+
+def _further_paragraph(body: Sequence[Line], position: int) -> bool:
+    """A paragraph that goes on with the decision: no label, and no person or chair acting."""
+    after = next((line for line in body[position:] if not line.is_blank()), None)
+    if after is None or after.is_rule():
+        return False
+    text = after.stripped
+    return not (
+        _is_stop(text) or _label(text)[0] or _ACTOR_START.match(text) or _NEXT_TOPIC.match(text)
+    )
+
+
+def _same_subject(first: str, text: str) -> bool:
+    """Both paragraphs open with the deciding body as subject, and the second is no label."""
+    subject, other = _SUBJECT.match(first), _SUBJECT.match(text)
+    if subject is None or other is None or _is_stop(text) or _label(text)[0]:
+        return False
+    return bool(_DECIDING_SUBJECT_VERB.match(text[other.end() :]))
+
+
+def _block_decisions(block: Sequence[Line]) -> list[str]:
+    """A block's decisions: its clauses, or one per paragraph when it has no enumerated ones."""
+    lines = [line.text for line in block if not line.is_blank()]
+    groups = list(paragraphs(block))
+    if len(groups) < 2 or any(_ENUMERATOR.match(text) for text in lines):
+        return split_clauses(lines)
+    return [clause for group in groups for clause in split_clauses([x.text for x in group])]
 
 
 def split_clauses(lines: Sequence[str]) -> list[str]:
@@ -290,11 +360,12 @@ def _take_marked(
     """Record a decision starting at body[position], if any; return where reading resumes."""
     is_label, inline = _label(text)
     if is_label:
-        end = _block(body, position + 1) if inline is None else _block(body, position)
-        lines = [line.text for line in body[position + 1 : end] if not line.is_blank()]
-        if inline is not None:
-            lines.insert(0, inline)
-        content.decisions.extend(split_clauses(lines))
+        end = (
+            _block(body, position + 1, sectioned=True) if inline is None
+            else _block(body, position)
+        )
+        block = [Line(0, inline), *body[position + 1 : end]] if inline else body[position + 1 : end]
+        content.decisions.extend(_block_decisions(block))
         return end
     if _RESOLVED_INLINE.match(text):
         end = _block(body, position)

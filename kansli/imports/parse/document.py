@@ -9,8 +9,10 @@ from dataclasses import dataclass
 
 from kansli.imports.parse import attendance, header, items, meetings, schedule
 from kansli.imports.parse.actions import OwnerResolver, find_actions
+from kansli.imports.parse.confidence import assess
 from kansli.imports.parse.decisions import has_markers, read_item
 from kansli.imports.parse.fields import Field, parse_fields
+from kansli.imports.parse.furniture import remove_furniture
 from kansli.imports.parse.layout import Line, prepare
 from kansli.imports.parse.model import ParsedItem, ParsedMinutes, ParseError
 from kansli.imports.parse.signatures import Appointment, appointments_in_text, scan_signatures
@@ -19,9 +21,9 @@ from kansli.imports.parse.signatures import Appointment, appointments_in_text, s
 def parse_file(path: str | os.PathLike[str]) -> ParsedMinutes:
     """Read and parse a minutes file; every failure is a ParseError naming the file."""
     # Imported here: the extract package imports ParseError from this package.
-    from kansli.imports.extract.text import read_text
+    from kansli.imports.extract import read_document
 
-    decoded = read_text(path)
+    decoded = read_document(path)
     return parse_text(decoded.text, source=decoded.source)
 
 
@@ -50,7 +52,7 @@ class _Document:
 
 
 def _read(text: str) -> _Document:
-    lines = prepare(text)
+    lines = remove_furniture(prepare(text))
     sections = items.split_sections(lines)
     return _Document(
         lines=lines,
@@ -80,9 +82,11 @@ def _parse(text: str, source: str | None) -> ParsedMinutes:
         held=not identity.cancelled,
     )
     minutes = _minutes(identity, when, people)
+    marked = has_markers([block.body for block in sections.items])
     if identity.kind != "other":
-        minutes.items = _items(sections.items)
+        minutes.items = _items(sections.items, marked)
     _add_meetings_and_actions(minutes, sections, people, when.date)
+    minutes.confidence = assess(minutes, identity, when, people, sections.items, marked)
     return minutes
 
 
@@ -138,8 +142,7 @@ def _appointments(sections: items.Sections, text: str) -> list[Appointment]:
     return sorted(found, key=lambda a: not a.strong)
 
 
-def _items(blocks: Sequence[items.ItemBlock]) -> list[ParsedItem]:
-    marked = has_markers([block.body for block in blocks])
+def _items(blocks: Sequence[items.ItemBlock], marked: bool) -> list[ParsedItem]:
     numbers = {items.clean_number(block.heading.number) for block in blocks}
     parsed: list[ParsedItem] = []
     excluded = False

@@ -19,6 +19,12 @@ from kansli.imports.parse.tables import NAME, Table, read_table
 
 _COLON_LABEL = re.compile(r"^(?P<label>[^\W\d_][^:]{0,60}?)\s*:(?:\s+|$)(?P<rest>.*)$")
 _BULLET = re.compile(r"^[-–•*·]\s+")
+_GENRE_TITLES = frozenset({"anteckningar", "minutes", "referat", "notes"})
+# A name and what describes it: "Mette Juhl (A), næstformand", "Olof Dahl, Nybro".
+_PERSON_LINE = re.compile(
+    r"^(?:[-–•*·]\s+)?[A-ZÅÄÖÆØÜÉ][\w'’.-]+(?:\s+[A-ZÅÄÖÆØÜÉ][\w'’.-]+){1,3}"
+    r"(?:\s*\([^)]{1,40}\))?(?:\s*[,–-]\s*[\w ./()-]{1,40})*$"
+)
 _TABLE_KINDS = {
     "ledamöter": labels.MEMBERS,
     "ledamot": labels.MEMBERS,
@@ -65,6 +71,8 @@ def _label_of(line: Line, base: int) -> tuple[str, str | None, list[str]] | None
         rest = colon.group("rest").strip()
         return colon.group("label"), kind, [c.text for c in Line(0, rest).cells()] if rest else []
     kind = labels.label_kind(cells[0])
+    if len(cells) == 1 and cells[0].lower().strip(" :") in _GENRE_TITLES and not colon:
+        return None  # "Anteckningar" alone on its line is the title, not "Anteckningar: X"
     if kind is not None or labels.opens_label(cells[0]):
         return cells[0].rstrip(":"), kind, cells[1:]
     if colon and len(colon.group("label").split()) <= 4 and colon.group("label")[0].isupper():
@@ -108,7 +116,7 @@ def parse_fields(lines: Sequence[Line]) -> list[Field]:
         if line.is_blank() or line.is_rule():
             # Only a list label may have its list after a blank line ("Närvarande:", "", names).
             if current is not None and (
-                current.values
+                (current.values and not _list_goes_on(current, lines, index, base))
                 or current.tables
                 or line.is_rule()
                 or current.kind not in labels.PEOPLE_KINDS
@@ -125,6 +133,18 @@ def parse_fields(lines: Sequence[Line]) -> list[Field]:
         previous = line
         index += 1
     return fields
+
+
+def _list_goes_on(current: Field, lines: Sequence[Line], index: int, base: int) -> bool:
+    """A list of people one to a paragraph (as a word processor spaces them) goes on after a
+    blank line while the next line is another person and no label."""
+    if current.kind not in labels.PEOPLE_KINDS or any(len(v.cells) > 1 for v in current.values):
+        return False
+    after = next((line for line in lines[index:] if not line.is_blank()), None)
+    if after is None or after.is_rule() or _label_of(after, base) is not None:
+        return False
+    text = after.stripped
+    return len(text) <= 80 and bool(_PERSON_LINE.match(text)) and text.count(",") <= 3
 
 
 def _attach_table(fields: list[Field], current: Field | None, table: Table) -> Field | None:

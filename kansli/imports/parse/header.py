@@ -8,7 +8,6 @@ meeting", "Utvalg: Hovedutvalg for oppvekst og kultur".
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -40,6 +39,7 @@ _COMPANY = re.compile(
     r"trustees)\b",
     re.IGNORECASE,
 )
+_LEGAL_FORM = re.compile(r"\b(?:AB|Ltd|LTD|Limited|LIMITED|plc|PLC|Inc|INC|LLC|ASA|A/S|ApS|GmbH)\b")
 _PUBLIC = re.compile(
     r"kommun|kommune|region|landsting|nämnd|styrelse|utskott|fullmäktige|förbund|council|committee|"
     r"utvalg|udvalg|kommunestyre|formannskap|byråd|regionråd|parish|borough",
@@ -130,7 +130,7 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
 _DATE_CELL = re.compile(
     r"^(?:sammanträdesdatum|datum|date|sida|page|side)\b|^[\d\s./-]+$", re.IGNORECASE
 )
-_LANGUAGE_SAMPLE = 3000
+_LANGUAGE_SAMPLE = 2000
 
 _STOPWORDS = {
     "sv": _words(
@@ -151,6 +151,12 @@ _STOPWORDS = {
 }
 
 
+_LANGUAGES_OF: dict[str, tuple[str, ...]] = {}
+for _language, _common in _STOPWORDS.items():
+    for _word in _common:
+        _LANGUAGES_OF[_word] = (*_LANGUAGES_OF.get(_word, ()), _language)
+
+
 @dataclass
 class Identity:
     """What the document says it is."""
@@ -163,16 +169,18 @@ class Identity:
     organisation: str | None = None
     meeting_type: str | None = None
     cancelled: bool = False
+    # How the body was found, for the confidence: "field", "title", "name" or "guess".
+    body_source: str | None = None
 
 
 def detect_language(text: str) -> str:
     """The language with the most of its common words in the first few thousand characters."""
-    counts: Counter[str] = Counter()
-    words = Counter(_WORD.findall(text[:_LANGUAGE_SAMPLE].lower()))
-    for language, common in _STOPWORDS.items():
-        counts[language] = sum(words[w] for w in common)
-    best = counts.most_common(1)[0]
-    return best[0] if best[1] else "sv"
+    counts = dict.fromkeys(_STOPWORDS, 0)
+    for word in _WORD.findall(text[:_LANGUAGE_SAMPLE].lower()):
+        for language in _LANGUAGES_OF.get(word, ()):
+            counts[language] += 1
+    best = max(counts, key=lambda language: counts[language])
+    return best if counts[best] else "sv"
 
 
 def smart_case(text: str) -> str:
@@ -204,7 +212,7 @@ _GENRE_WORDS = ("anteckningar", "protokoll", "minutes", "referat", "protocol", "
 
 def _is_genre(text: str) -> bool:
     lowered = text.lower()
-    return any(word in lowered for word in _GENRE_WORDS) and bool(_GENRE.search(text))
+    return any(map(lowered.__contains__, _GENRE_WORDS)) and bool(_GENRE.search(text))
 
 
 def _title(cells: Sequence[tuple[int, str]]) -> tuple[str | None, int | None]:
@@ -231,6 +239,9 @@ def detect_kind(cells: Sequence[tuple[int, str]], cancelled: bool, has_items: bo
         return "other"
     if any(_NOTES.search(text) for _, text in cells[:8]):
         return "minnesanteckningar"
+    # A company's legal form settles it: "… Housing Association Ltd" is a company's board.
+    if _LEGAL_FORM.search(head):
+        return "board"
     if _ASSOCIATION.search(head):
         return "association"
     if _COMPANY.search(head):
@@ -278,7 +289,7 @@ def _title_parts(cells: Sequence[tuple[int, str]]) -> tuple[str | None, str | No
     meeting_type = body = None
     for _, text in cells:
         lowered = text.lower()
-        if not any(word in lowered for word in _TITLE_WORDS):
+        if not any(map(lowered.__contains__, _TITLE_WORDS)):
             continue
         for pattern in _TITLE_PATTERNS:
             match = pattern.search(collapse(text))
@@ -353,6 +364,19 @@ def _name_body(
             (n for n in names if n != organisation and not _CANCELLED.search(n)), organisation
         )
     identity.body, identity.organisation = body, organisation
+    identity.body_source = _body_source(body, fields, titled_body)
+
+
+def _body_source(body: str | None, fields: Sequence[Field], titled_body: str | None) -> str | None:
+    if body is None:
+        return None
+    if body == _named(fields, labels.BODY):
+        return "field"
+    if body == titled_body:
+        return "title"
+    if _BODY_WORD.search(body) or _ASSOCIATION.search(body) or _COMPANY.search(body):
+        return "name"
+    return "guess"
 
 
 def _meeting_type(

@@ -136,7 +136,7 @@ _PREFIX_WORDS = frozenset(
 
 def _styles_possible(line: Line) -> tuple[str, ...]:
     """Heading styles the line could be, by its first characters; most lines are none."""
-    text = line.text.lstrip()
+    text = line.stripped
     if not text:
         return ()
     first = text[0]
@@ -152,7 +152,7 @@ def _styles_possible(line: Line) -> tuple[str, ...]:
             if text.split(" ", 1)[0].rstrip(".").lower() in _PREFIX_WORDS
             else ("code",)
         )
-    if first.isalpha() and text.split(" ", 1)[0].rstrip(".").lower() in _PREFIX_WORDS:
+    if first.isalpha() and text[:17].split(" ", 1)[0].rstrip(".").lower() in _PREFIX_WORDS:
         return ("prefixed",)
     return ()
 

@@ -72,7 +72,8 @@ _LABELS: dict[str, str] = {
     r"övriga ersättare|närvarande ej tjänstgörande ersättare|suppleanter|suppleant|"
     r"varamedlemmer|følgende varamedlemmer møtte|møtende varamedlemmer|varamedlem|"
     r"stedfortrædere|substitutes|deputies",
-    OFFICIALS: r"övriga närvarande|övriga deltagare|övriga|tjänstepersoner|tjänstemän|tjänsteman|"
+    OFFICIALS: r"övriga närvarande|övriga deltagare|övriga deltagande|övriga|tjänstepersoner|"
+    r"tjänstemän|tjänsteman|närvarande tjänstemän|deltagande tjänstepersoner|"
     r"närvarande tjänstepersoner|övriga närvarande tjänstepersoner|in attendance|"
     r"also present|also in attendance|officers present|officers|officers in attendance|"
     r"staff|staff present|fra administrasjonen møtte|fra administrasjonen|"
@@ -118,9 +119,17 @@ _LABELS: dict[str, str] = {
 _COMPILED = [(kind, re.compile(rf"(?:{pattern})")) for kind, pattern in _LABELS.items()]
 # Labels written over two lines start with one of these ("Ej tjänstgörande / ersättare").
 _OPEN_LABEL = re.compile(
-    r"(?:justeringens|ej tjänstgörande|tjänstgörande|närvarande|övriga|"
+    r"(?:justeringens|ej tjänstgörande|tjänstgörande|närvarande|övriga|ej|"
     r"ersättare|följande|følgende|fra)"
 )
+_LEADING_WORDS = {
+    "närvarande": PRESENT,
+    "deltagande": PRESENT,
+    "present": PRESENT,
+    "frånvarande": ABSENT,
+    "fraværende": ABSENT,
+    "absent": ABSENT,
+}
 _PAREN = re.compile(r"\([^)]*\)")
 _DATE_LIKE = re.compile(r"\s+\d[\d/ .:-]*\d?")
 _SPACES = re.compile(r"\s+")
@@ -141,6 +150,10 @@ def label_kind(text: str) -> str | None:
     for kind, pattern in _COMPILED:
         if pattern.fullmatch(key):
             return kind
+    # "Närvarande medlemmar", "Frånvarande styrelseledamöter": the first word says it all.
+    first, _, rest = key.partition(" ")
+    if rest and len(rest.split()) <= 2 and first in _LEADING_WORDS:
+        return _LEADING_WORDS[first]
     return None
 
 

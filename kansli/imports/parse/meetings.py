@@ -27,7 +27,8 @@ _PREVIOUS = Guarded(
     r"previous\s+meeting|"
     r"last\s+meeting|minutes\s+of\s+the\s+(?:\d{4}\s+)?(?:agm|egm|annual\s+general\s+meeting)|"
     r"protokoll(?:en|et)?\s+fra\s+(?:forrige\s+)?møte|forrige\s+møte|"
-    r"referat(?:et)?\s+(?:fra|af)\s+(?:sidste\s+|forrige\s+)?møde|sidste\s+møde|"
+    r"referat(?:et)?\s+(?:fra|af)\s+(?:sidste\s+|forrige\s+)?mø(?:d|t)e|sidste\s+møde|"
+    r"(?:godkjenning|godkendelse|godkännande)\s+av\s+(?:referat|protokoll)|"
     r"godkendelse\s+af\s+referat",
     (
         "föregående",
@@ -40,6 +41,8 @@ _PREVIOUS = Guarded(
         "forrige",
         "referat",
         "sidste",
+        "godkjenning",
+        "godkännande",
     ),
 )
 _NEXT = Guarded(

@@ -100,6 +100,8 @@ class ParsedMinutes:
     next_meeting_cancelled: bool | None = None
     actions: list[ParsedAction] = field(default_factory=list)
     title: str | None = None
+    # How sure the parser is of each field, 0..1, by field name (see parse.confidence).
+    confidence: dict[str, float] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -135,6 +137,7 @@ class ParsedMinutes:
             "next_meeting": _iso(self.next_meeting),
             "next_meeting_cancelled": self.next_meeting_cancelled,
             "actions": [{"text": a.text, "owner": a.owner, "due": a.due} for a in self.actions],
+            "confidence": dict(self.confidence),
         }
 
 

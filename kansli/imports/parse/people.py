@@ -193,7 +193,7 @@ def absorb_attribute(entry: Entry, text: str, *, bracketed: bool = False) -> Non
         entry.initials = text
     elif _ABSENCE_NOTE.search(text):
         entry.absent_note = True
-    elif text[0].isupper() and entry.organisation is None and not _looks_like_title(text):
+    elif text[0].isupper() and entry.organisation is None and not looks_like_title(text):
         entry.organisation = text
     else:
         _absorb_title(entry, text)
@@ -207,12 +207,12 @@ _TITLE_WORDS = re.compile(
     r"(?:chef|sjef|direktör|direktør|sekreterare|sekretær|handläggare|saksbehandler|strateg|"
     r"samordnare|ansvarig|ekonom|jurist|utvecklare|ingenjör|ingeniør|arkitekt|rektor|assistent|"
     r"koordinator|konsult|konsulent|rådgivare|rådgiver|revisor|kommunikatör|planerare|utredare|"
-    r"analytiker|controller|medarbejder)\b",
+    r"analytiker|controller|medarbejder|ledare|leder|leiar|rådgiver|konsulent)\b",
     re.IGNORECASE,
 )
 
 
-def _looks_like_title(text: str) -> bool:
+def looks_like_title(text: str) -> bool:
     # English job titles are capitalised ("Licensing Manager"), organisations rarely end so; short
     # capitals after a comma are a title too ("VD", "CFO").
     return bool(_TITLE_WORDS.search(text)) or (text.isupper() and len(text) <= 4)

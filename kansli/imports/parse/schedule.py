@@ -114,6 +114,12 @@ class Schedule:
     place: str | None = None
     online: bool | None = None
     line: int | None = None
+    # How each was found, for the confidence: "field", "text" (running text), "opening" (a
+    # date in the opening lines, when nothing above the first item had one), "closing".
+    date_source: str | None = None
+    time_source: str | None = None
+    end_source: str | None = None
+    place_source: str | None = None
 
 
 def _usable(values: Sequence[ValueLine]) -> list[ValueLine]:
@@ -158,12 +164,26 @@ def _date_from_lines(lines: Sequence[Line]) -> tuple[FoundDate, str, int, str] |
         number = lines[0].number + text.count("\n", 0, cell.end() + dates[0].end)
         return dates[0], dates[0].text, number, ""
     offset = 0
-    for line in lines:
+    for index, line in enumerate(lines):
         if not _NOT_MEETING_DATE.search(line.text):
-            for found in find_dates(line.text):
-                if found.year is not None:
-                    return found, line.text, line.number, text[: offset + found.start]
+            following = lines[index + 1].text if index + 1 < len(lines) else ""
+            found = _dated(line.text, following)
+            if found is not None:
+                return found, line.text, line.number, text[: offset + found.start]
         offset += len(line.text) + 1
+    return None
+
+
+def _dated(text: str, following: str) -> FoundDate | None:
+    """The first date with a year on a line, or one a line break cut ("7 February" / "2024")."""
+    for found in find_dates(text):
+        if found.year is not None:
+            return found
+    if following[:1].isspace() or following.strip()[:2].isdigit():
+        joined = f"{text.rstrip()} {following.strip()}"
+        for found in find_dates(joined):
+            if found.year is not None and found.start < len(text.rstrip()) < found.end:
+                return found
     return None
 
 
@@ -178,24 +198,30 @@ def read_schedule(
         schedule.date, schedule.line = found.resolve(), item.line
         schedule.date_text = _usable(item.values)[0].text if _usable(item.values) else None
         schedule.start, schedule.end = _times(fields, item)
+        schedule.date_source = "field"
+        schedule.time_source = schedule.end_source = "field"
     else:
-        _from_running_text(schedule, fields, header or whole[:_FRONT_LINES])
+        _from_running_text(schedule, fields, header or whole[:_FRONT_LINES], "text")
     if schedule.date is None and header:
         # No date above the first item: a plausible date in the opening lines will have to do.
-        _from_running_text(schedule, fields, whole[:_OPENING_LINES])
+        _from_running_text(schedule, fields, whole[:_OPENING_LINES], "opening")
     if schedule.start is not None and schedule.end is None:
-        schedule.end = closing_time(whole)
-    schedule.place = schedule.place or _place(fields)
+        schedule.end, schedule.end_source = closing_time(whole), "closing"
+    if schedule.place is None and (place := _place(fields)):
+        schedule.place, schedule.place_source = place, "field"
     schedule.online = _online(fields, schedule.place, whole)
     return schedule
 
 
-def _from_running_text(schedule: Schedule, fields: Sequence[Field], lines: Sequence[Line]) -> None:
+def _from_running_text(
+    schedule: Schedule, fields: Sequence[Field], lines: Sequence[Line], source: str
+) -> None:
     found = _date_from_lines(lines)
     if found is None:
         return
     date, paragraph, number, before = found
     schedule.date, schedule.line = date.resolve(), number
+    schedule.date_source = schedule.time_source = schedule.end_source = source
     schedule.date_text = collapse(paragraph)
     sentence = _sentence_at(lines, number)
     times = find_times(sentence)
@@ -203,6 +229,7 @@ def _from_running_text(schedule: Schedule, fields: Sequence[Field], lines: Seque
     if schedule.start is None and times:
         schedule.start, schedule.end = times[0].start, times[0].end
     schedule.place = _place_in_sentence(sentence, before)
+    schedule.place_source = "text" if schedule.place else None
 
 
 def _sentence_at(lines: Sequence[Line], number: int) -> str:

@@ -145,17 +145,27 @@ def read_table(lines: Sequence[Line], index: int) -> tuple[Table, int] | None:
 
 def _row(line: Line, columns: list[str], starts: list[int], by_index: bool) -> dict[str, str]:
     row: dict[str, str] = {}
-    for number, cell in enumerate(line.cells()):
-        column = min(number, len(columns) - 1) if by_index else _column_at(cell, starts)
+    cells = line.cells()
+    # A row with a value in every column needs no positions, which PDF extraction and
+    # proportional fonts shift.
+    by_index = by_index or len(cells) == len(columns)
+    previous = -1
+    for number, cell in enumerate(cells):
+        column = min(number, len(columns) - 1) if by_index else _column_at(cell, starts, previous)
+        previous = column
         kind = columns[column]
         row[kind] = f"{row[kind]} {cell.text}" if kind in row else cell.text
     return row
 
 
-def _column_at(cell: Cell, starts: list[int]) -> int:
-    # A value may sit a little left of its header ("Närv." over a centred "X").
-    candidates = [i for i, start in enumerate(starts) if start <= cell.start + 3]
-    return candidates[-1] if candidates else 0
+def _column_at(cell: Cell, starts: list[int], previous: int) -> int:
+    """The column whose header starts nearest the cell, right of the previous cell's column.
+
+    A value may sit a little left of its header ("Närv." over a centred "X")."""
+    later = [i for i in range(len(starts)) if i > previous] or [len(starts) - 1]
+    if cell.start + 3 < starts[later[0]] and previous >= 0:
+        return previous  # a second cell still inside the previous column
+    return min(later, key=lambda i: (abs(starts[i] - cell.start), i))
 
 
 def marks_present(value: str | None) -> bool | None:

@@ -10,6 +10,9 @@ import pytest
 from kansli.imports.models import SourceDocument
 from kansli.meetings.models import ActionItem, AgendaItem, Attendance, Decision, Meeting
 from kansli.minutes.models import Minutes
+
+# The browser fixtures, shared with the public site's tests.
+from kansli.public.tests.conftest import assert_accessible, browser_page, chromium  # noqa: F401
 from kansli.registry.models import Body, Organisation, Party, Person
 
 # The shared corpus sits beside the repository, not inside it.

@@ -79,6 +79,8 @@ def test_command_line_exit_status_is_2(tmp_path):
     BAD_DOCUMENTS["binary.png"](bad)
     env = {**os.environ, "KANSLI_DATA_DIR": str(tmp_path / "data")}
     env.pop("DATABASE_URL", None)
+    subprocess.run([sys.executable, "-m", "kansli.cli", "migrate", "-v0"], env=env, check=True,
+                   timeout=300)
     done = subprocess.run(
         [sys.executable, "-m", "kansli.cli", "import", str(bad)],
         env=env, capture_output=True, text=True, timeout=120, check=False,

@@ -14,7 +14,7 @@ from kansli.imports.parse import parse_file
 SCHEMA_KEYS = {
     "language", "kind", "body", "organisation", "meeting_type", "date", "start", "end", "place",
     "online", "cancelled", "present", "absent", "chair", "secretary", "adjusters", "items",
-    "previous_meeting", "next_meeting", "next_meeting_cancelled", "actions",
+    "previous_meeting", "next_meeting", "next_meeting_cancelled", "actions", "confidence",
 }
 
 

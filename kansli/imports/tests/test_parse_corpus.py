@@ -62,7 +62,7 @@ def scorer() -> ModuleType:
     """The corpus's own scorer, imported from beside the repository."""
     path = CORPUS / "score.py"
     if not path.is_file():
-        pytest.skip(f"the shared corpus is not beside the repository ({CORPUS})")
+        pytest.fail(f"the shared corpus is not beside the repository ({CORPUS})")
     spec = importlib.util.spec_from_file_location("corpus_score", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -74,7 +74,7 @@ def scorer() -> ModuleType:
 def test_key_fields_of_each_corpus_document(prefix):
     found = sorted((CORPUS / "docs").glob(f"{prefix}_*.txt"))
     if not found:
-        pytest.skip(f"the shared corpus is not beside the repository ({CORPUS})")
+        pytest.fail(f"the shared corpus is not beside the repository ({CORPUS})")
     minutes = parse_file(found[0])
     expected_date, body, item_count, chair = EXPECTED[prefix]
     assert minutes.date == expected_date
@@ -86,7 +86,7 @@ def test_key_fields_of_each_corpus_document(prefix):
 def test_every_corpus_document_is_covered():
     documents = corpus_documents()
     if not documents:
-        pytest.skip(f"the shared corpus is not beside the repository ({CORPUS})")
+        pytest.fail(f"the shared corpus is not beside the repository ({CORPUS})")
     assert {path.name[:3] for path in documents} == set(EXPECTED)
 
 
@@ -104,7 +104,7 @@ def test_the_corpus_scores_above_the_floor(scorer):
 def test_parsing_is_deterministic_and_independent_of_line_endings():
     documents = corpus_documents()
     if not documents:
-        pytest.skip(f"the shared corpus is not beside the repository ({CORPUS})")
+        pytest.fail(f"the shared corpus is not beside the repository ({CORPUS})")
     for path in documents:
         text = path.read_text(encoding="utf-8")
         assert parse_text(text).to_dict() == parse_file(path).to_dict()

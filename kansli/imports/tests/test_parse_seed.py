@@ -50,7 +50,7 @@ TITLES = [
 @pytest.fixture(scope="module")
 def seed() -> ParsedMinutes:
     if not SEED.is_file():
-        pytest.skip(f"the shared corpus is not beside the repository ({SEED})")
+        pytest.fail(f"the shared corpus is not beside the repository ({SEED})")
     return parse_file(SEED)
 
 
@@ -167,7 +167,9 @@ def test_to_dict_is_the_corpus_schema(seed):
         "next_meeting",
         "next_meeting_cancelled",
         "actions",
+        "confidence",
     ]
+    assert all(0 <= value <= 1 for value in data["confidence"].values())
     assert (data["date"], data["start"], data["end"]) == ("2022-11-10", "13:00", "13:30")
     assert data["present"][4] == {
         "name": "Harry Bouveng",
