@@ -24,14 +24,18 @@ call_command("makemessages", locale=["sv"], ignore_patterns=["*/tests/*"], verbo
 """
 
 
-def read_po(path: Path) -> dict[tuple[str, str], tuple[str, bool]]:
-    """(context, msgid) -> (msgstr, fuzzy) for every entry but the header."""
-    entries: dict[tuple[str, str], tuple[str, bool]] = {}
+# the translations (one, or one per plural form), fuzzy, the plural msgid ("" if none)
+Entry = tuple[tuple[str, ...], bool, str]
+
+
+def read_po(path: Path) -> dict[tuple[str, str], Entry]:
+    """(context, msgid) -> (translations, fuzzy) for every entry but the header."""
+    entries: dict[tuple[str, str], Entry] = {}
     for block in path.read_text().split("\n\n"):
         fields: dict[str, str] = {}
         current = None
         for line in block.splitlines():
-            match = re.match(r'^(msgctxt|msgid|msgstr)\s+(".*")$', line)
+            match = re.match(r'^(msgctxt|msgid_plural|msgid|msgstr(?:\[\d\])?)\s+(".*")$', line)
             if match:
                 current = match.group(1)
                 fields[current] = ast.literal_eval(match.group(2))
@@ -39,23 +43,29 @@ def read_po(path: Path) -> dict[tuple[str, str], tuple[str, bool]]:
                 fields[current] += ast.literal_eval(line)
         if fields.get("msgid"):
             key = (fields.get("msgctxt", ""), fields["msgid"])
-            entries[key] = (fields.get("msgstr", ""), "#, fuzzy" in block)
+            texts = tuple(v for k, v in sorted(fields.items()) if k.startswith("msgstr"))
+            entries[key] = (texts, "#, fuzzy" in block, fields.get("msgid_plural", ""))
     return entries
 
 
 def test_every_entry_is_translated_and_none_is_fuzzy():
     entries = read_po(CATALOGUE / "django.po")
     assert len(entries) > 200
-    assert [key for key, (text, _) in entries.items() if not text] == []
-    assert [key for key, (_, fuzzy) in entries.items() if fuzzy] == []
+    assert [key for key, (texts, _, _) in entries.items() if not all(texts)] == []
+    assert [key for key, (_, fuzzy, _) in entries.items() if fuzzy] == []
 
 
 def test_the_compiled_catalogue_matches_the_source():
     with (CATALOGUE / "django.mo").open("rb") as compiled:
         translations = gettext.GNUTranslations(compiled)
-    for (context, msgid), (text, _) in read_po(CATALOGUE / "django.po").items():
-        found = translations.pgettext(context, msgid) if context else translations.gettext(msgid)
-        assert found == text, f"django.mo is stale for {msgid!r}: run `make messages`"
+    for (context, msgid), (texts, _, plural) in read_po(CATALOGUE / "django.po").items():
+        if plural:
+            found = tuple(translations.ngettext(msgid, plural, n) for n in (1, 2))
+        elif context:
+            found = (translations.pgettext(context, msgid),)
+        else:
+            found = (translations.gettext(msgid),)
+        assert found == texts, f"django.mo is stale for {msgid!r}: run `make messages`"
 
 
 def test_every_string_in_the_code_is_in_the_catalogue(tmp_path):
