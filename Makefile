@@ -26,6 +26,7 @@ demo: install
 	$(BIN)/kansli migrate --noinput
 	$(BIN)/kansli collectstatic --noinput --verbosity 0
 	$(BIN)/kansli demo
+	$(BIN)/kansli reindex
 	$(BIN)/kansli signing-certificate --if-missing
 	$(BIN)/kansli serve
 
