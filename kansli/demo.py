@@ -21,6 +21,7 @@ from kansli.meetings.models import (
     AttendanceRole,
     AttendanceStatus,
     Decision,
+    ForwardPlan,
     ItemKind,
     Matter,
     Meeting,
@@ -30,6 +31,7 @@ from kansli.meetings.models import (
 from kansli.meetings.numbering import number_meeting
 from kansli.minutes import workflow
 from kansli.minutes.models import Minutes, MinutesStatus
+from kansli.registry.changes import record_change
 from kansli.registry.models import (
     Body,
     Membership,
@@ -110,6 +112,7 @@ class _Builder:
         }
         self.people: dict[str, Person] = {}
         self.orgs: dict[str, Organisation] = {}
+        self.terms: list[Term] = []
 
     def organisation(self, short: str, kind: str) -> Organisation:
         name = f"{short} kommun" if kind == OrganisationKind.MUNICIPALITY else short
@@ -133,10 +136,12 @@ def _build(today: datetime.date) -> None:
     coop = b.organisation(COOPERATION, OrganisationKind.COOPERATION)
     coop.aliases = ["Södertörns kommunerna", "Södertörnskommunerna"]
     coop.save()
-    Term.objects.get_or_create(name="2023–2026", defaults={
-        "start": TERM_START, "end": NEW_TERM_START - datetime.timedelta(days=1)})
-    Term.objects.get_or_create(name="2027–2030", defaults={
-        "start": NEW_TERM_START, "end": datetime.date(2030, 10, 14)})
+    b.terms = [
+        Term.objects.get_or_create(name="2023–2026", defaults={
+            "start": TERM_START, "end": NEW_TERM_START - datetime.timedelta(days=1)})[0],
+        Term.objects.get_or_create(name="2027–2030", defaults={
+            "start": NEW_TERM_START, "end": datetime.date(2030, 10, 14)})[0],
+    ]
     committee = Body.objects.create(
         organisation=coop, name="Samarbetskommittén", slug=BODY_SLUG,
         aliases=["Södertörns kommunernas samarbetskommitté"],
@@ -154,8 +159,10 @@ def _build(today: datetime.date) -> None:
     Membership.objects.create(body=committee, person=secretary, role=MembershipRole.SECRETARY,
                               voting=False, on_behalf_of=coop, start=TERM_START)
     _registry(b, committee, management, today)
+    _roles_over_time(b, committee, today)
     meetings = _meetings(b, committee, today)
     _matter(b, committee, meetings["published"])
+    _followup(b, committee, meetings, today)
 
 
 def _registry(b: _Builder, committee: Body, management: Body, today: datetime.date) -> None:
@@ -175,7 +182,7 @@ def _registry(b: _Builder, committee: Body, management: Body, today: datetime.da
                                   end=change_day - datetime.timedelta(days=1))
             start = change_day
         Tenure.objects.create(post=post, person=holder, party=b.parties[party], start=start,
-                              note="vald till KSO" if start != TERM_START else "")
+                              note="Nytt styre" if start != TERM_START else "")
         dir_person = b.person(director, org, title="Kommundirektör")
         Membership.objects.create(body=management, person=dir_person, on_behalf_of=org,
                                   start=TERM_START)
@@ -184,6 +191,39 @@ def _registry(b: _Builder, committee: Body, management: Body, today: datetime.da
     Tenure.objects.create(post=chair_post, person=b.people["Karin Wester"],
                           party=b.parties["M"], start=datetime.date(today.year, 1, 1),
                           end=datetime.date(today.year, 12, 31), note="vald för ett år")
+    Membership.objects.create(body=committee, post=chair_post, role=MembershipRole.CHAIR,
+                              start=TERM_START)
+
+
+def _roles_over_time(b: _Builder, committee: Body, today: datetime.date) -> None:
+    """Last year's chair, the vice-chair post, a substitute, a seat that ended mid-term and a
+    re-election: the history the registry pages and the changes item are made from."""
+    chair_post = Post.objects.get(name="Ordförande i samarbetskommittén")
+    last_year = today.year - 1
+    Tenure.objects.create(post=chair_post, person=b.people["Ingrid Sandberg"],
+                          party=b.parties["S"], start=datetime.date(last_year, 1, 1),
+                          end=datetime.date(last_year, 12, 31), note="vald för ett år")
+    vice = Post.objects.create(name="Vice ordförande i samarbetskommittén",
+                               organisation=b.orgs[COOPERATION])
+    Membership.objects.create(body=committee, post=vice, role=MembershipRole.VICE_CHAIR,
+                              start=TERM_START)
+    for year, name, party in ((last_year, "Karin Wester", "M"), (today.year, "Maria Nordin", "S")):
+        Tenure.objects.create(post=vice, person=b.people[name], party=b.parties[party],
+                              start=datetime.date(year, 1, 1), end=datetime.date(year, 12, 31),
+                              note="vald för ett år")
+    huddinge_seat = Membership.objects.get(body=committee, post__name="KSO Huddinge")
+    substitute = b.person("Camilla Norén", b.orgs["Huddinge"], "S", title="Kommunalråd")
+    Membership.objects.create(body=committee, person=substitute, role=MembershipRole.SUBSTITUTE,
+                              on_behalf_of=b.orgs["Huddinge"], substitute_for=huddinge_seat,
+                              voting=False, start=TERM_START, term=b.terms[0])
+    adjunct = b.person("Petra Ahl", b.orgs[COOPERATION], title="Utredare")
+    Membership.objects.create(body=committee, person=adjunct, role=MembershipRole.ADJUNCT,
+                              voting=False, on_behalf_of=b.orgs[COOPERATION], start=TERM_START,
+                              end=today - datetime.timedelta(days=200), term=b.terms[0])
+    # Södertälje's KSO was re-elected a week ago: the next meeting's changes item says so.
+    sodertalje = Post.objects.get(name="KSO Södertälje")
+    record_change(sodertalje, b.people["Maria Nordin"], today - datetime.timedelta(days=7),
+                  party=b.parties["S"])
 
 
 def _meeting(body: Body, day: datetime.date, status: str, **extra) -> Meeting:
@@ -322,16 +362,49 @@ def _matter(b: _Builder, committee: Body, meeting: Meeting) -> None:
     item.matter = matter
     item.save(update_fields=["matter"])
     adopted = {"Botkyrka", "Haninge", "Södertälje", "Tyresö", "Salem"}
-    for short, *_ in MUNICIPALITIES:
+    for number, (short, *_) in enumerate(MUNICIPALITIES, start=1):
         status = Adoption.Status.ADOPTED if short in adopted else Adoption.Status.PENDING
         Adoption.objects.create(
             matter=matter, organisation=b.orgs[short], status=status,
             deciding_body="Kommunstyrelsen" if status == Adoption.Status.ADOPTED else "",
             decision_date=meeting.date + datetime.timedelta(days=21)
             if status == Adoption.Status.ADOPTED else None,
+            reference=f"KS § {40 + number}" if status == Adoption.Status.ADOPTED else "",
         )
+    matter.adoption_due = meeting.date + datetime.timedelta(days=90)
+    matter.save(update_fields=["adoption_due"])
     ActionItem.objects.create(
         text="Ta fram förslag på gemensam uppföljning av strategin.", raised_in=item,
         matter=matter, owner=b.people["Lena Holm"],
         due=meeting.date + datetime.timedelta(days=90),
+    )
+
+
+def _followup(b: _Builder, committee: Body, meetings: dict[str, Meeting],
+              today: datetime.date) -> None:
+    """An overdue action, one closed at a later meeting, and a matter planned for next year."""
+    published, draft = meetings["published"], meetings["draft"]
+    cykelplan = published.items.get(kind=ItemKind.INFORMATION)
+    ActionItem.objects.create(
+        text="Sammanställ kommunernas remissvar om den regionala cykelplanen.",
+        raised_in=cykelplan, owner_organisation=b.orgs["Botkyrka"],
+        due=published.date + datetime.timedelta(days=21),
+    )
+    ActionItem.objects.create(
+        text="Boka lokal för planeringskonferensen.", raised_in=cykelplan,
+        owner=b.people["Lena Holm"], due=published.date + datetime.timedelta(days=14),
+        closed_in=draft.items.get(kind=ItemKind.PREVIOUS), status=ActionItem.Status.DONE,
+    )
+    trygghet = Matter.objects.create(
+        title="Samverkan inom trygghets- och brottsförebyggande arbete",
+        slug="trygghet-och-brottsforebyggande", body=committee,
+        description="Kartläggning av befintliga samverkansstrukturer, med rekommendation och "
+                    "vägval till den nya samarbetskommittén.",
+    )
+    draft.items.filter(kind=ItemKind.DECISION).update(matter=trygghet)
+    ForwardPlan.objects.create(
+        matter=trygghet, body=committee, not_before=datetime.date(today.year + 1, 1, 1),
+        when_as_written="i början på nästa år", kind=ItemKind.DECISION,
+        title="Trygghetsarbete – rekommendation och vägval",
+        planned_in=draft.items.get(kind=ItemKind.DECISION),
     )

@@ -22,7 +22,14 @@ from operator import or_
 from django.db.models import Q, QuerySet
 from django.utils.text import slugify
 
-from kansli.registry.models import Body, Organisation, OrganisationKind, Party, Person
+from kansli.registry.models import (
+    Body,
+    NameResolution,
+    Organisation,
+    OrganisationKind,
+    Party,
+    Person,
+)
 
 # Letters NFKD does not decompose but that readers treat as their base letter (Danish, Norwegian).
 _UNDECOMPOSED = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "đ": "d", "ł": "l"})
@@ -75,6 +82,20 @@ def close_name(key: str, candidates: Iterable[str]) -> str | None:
         if _one_edit(key, match):
             return match
     return None
+
+
+def short_form_of(key: str, full: str) -> bool:
+    """Whether folded `key` is a short form of folded `full`: the first name or the surname
+    alone ('daniel'), or an initial with the surname ('d. dronjak', 'd dronjak')."""
+    words, short = full.split(), key.split()
+    if len(words) < 2 or not short:
+        return False
+    if len(short) == 1:
+        return short[0] in (words[0], words[-1])
+    initial = short[0].rstrip(".")
+    return len(short) == 2 and len(initial) == 1 and words[0].startswith(initial) and (
+        short[1] == words[-1]
+    )
 
 
 def _slug_candidates(base: str) -> Iterator[str]:
@@ -176,7 +197,15 @@ class _PeopleIndex:
         pool = (self.by_organisation.get(organisation_id, {}) if organisation_id is not None
                 else self.in_document)
         match = close_name(key, pool)
-        return pool[match] if match else None
+        if match:
+            return pool[match]
+        return self.short(key) if organisation_id is None else None
+
+    def short(self, key: str) -> Person | None:
+        """The one person this document named in full that an unplaced short form fits."""
+        fitting = {person.pk or id(person): person for name, person in self.in_document.items()
+                   if short_form_of(key, name)}
+        return next(iter(fitting.values())) if len(fitting) == 1 else None
 
 
 class Resolver:
@@ -187,6 +216,9 @@ class Resolver:
         self._parties: dict[str, Party] | None = None
         self._people = _PeopleIndex()
         self._bodies: dict[int, list[Body]] = {}
+        # What the secretariat decided a spelling stands for (None: not a registry person),
+        # by folded name and the organisation it was written with.
+        self._resolutions: dict[tuple[str, int | None], Person | None] = {}
 
     # Organisations
 
@@ -289,25 +321,48 @@ class Resolver:
         } - self._people.loaded_organisations
         if not names and not organisation_ids:
             return
+        self._load_resolutions(names)
         query = Q(name__in=names) | Q(organisation_id__in=organisation_ids)
         for person in Person.objects.filter(query).order_by("pk"):
             self._people.add(person)
         self._people.loaded_names |= names
         self._people.loaded_organisations |= organisation_ids
 
+    def _load_resolutions(self, names: set[str]) -> None:
+        folded = {fold(name) for name in names}
+        found = NameResolution.objects.filter(folded_name__in=folded).select_related("person")
+        for resolution in found:
+            key = (resolution.folded_name, resolution.organisation_id)
+            self._resolutions[key] = resolution.person
+            if resolution.person is not None:
+                self._people.add(resolution.person)
+
+    def _remembered(self, key: str, organisation_id: int | None) -> tuple[bool, Person | None]:
+        """Whether the secretariat resolved this spelling, and to whom (None: to nobody)."""
+        for place in (organisation_id, None):
+            if (key, place) in self._resolutions:
+                return True, self._resolutions[(key, place)]
+        return False, None
+
     def _match(self, mention: Mention) -> Person | None:
         key = fold(mention.name)
         organisation_id = mention.organisation.pk if mention.organisation else None
-        person = self._people.exact(key, organisation_id) or self._people.close(
-            key, organisation_id
-        )
+        # A resolution is consulted before any guess, and a guess never overrides it.
+        resolved, person = self._remembered(key, organisation_id)
+        if not resolved:
+            person = self._people.exact(key, organisation_id) or self._people.close(
+                key, organisation_id
+            )
         if person is not None:
             self._people.met(person)
         return person
 
     def _new_person(self, mention: Mention, new: list[Person]) -> Person:
+        # Unconfirmed: the secretariat may know them under another spelling (see
+        # kansli.memory.names).
         person = Person(
-            name=mention.name.strip(), organisation=mention.organisation, party=mention.party
+            name=mention.name.strip(), organisation=mention.organisation, party=mention.party,
+            unconfirmed=True,
         )
         self._people.add(person)
         self._people.met(person)

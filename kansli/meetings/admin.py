@@ -7,6 +7,7 @@ from kansli.meetings.models import (
     Attendance,
     Ballot,
     Decision,
+    ForwardPlan,
     Matter,
     Meeting,
     Proposal,
@@ -104,13 +105,20 @@ class AdoptionInline(admin.TabularInline):
     extra = 0
 
 
+class ForwardPlanInline(admin.TabularInline):
+    model = ForwardPlan
+    extra = 0
+    fields = ["body", "meeting", "not_before", "when_as_written", "title", "kind", "item"]
+    raw_id_fields = ["meeting", "item"]
+
+
 @admin.register(Matter)
 class MatterAdmin(admin.ModelAdmin):
     list_display = ["title", "case_number", "body", "status", "public"]
     list_filter = ["status", "body"]
     search_fields = ["title", "case_number"]
     prepopulated_fields = {"slug": ["title"]}
-    inlines = [AdoptionInline]
+    inlines = [AdoptionInline, ForwardPlanInline]
 
 
 @admin.register(ActionItem)

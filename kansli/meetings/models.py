@@ -221,6 +221,14 @@ class Matter(models.Model):
         _("public"), default=False,
         help_text=_("Shown to the public once a published minutes item deals with it."),
     )
+    adoption_due = models.DateField(
+        _("adoption expected by"), null=True, blank=True,
+        help_text=_("After this day the secretariat is reminded of member organisations that "
+                    "have not yet decided."),
+    )
+    adoption_reminded_on = models.DateField(
+        _("reminded of pending adoptions"), null=True, blank=True, editable=False,
+    )
 
     class Meta:
         ordering = ["title"]
@@ -550,6 +558,59 @@ class Adoption(models.Model):
 
     def __str__(self) -> str:
         return f"{self.matter} – {self.organisation}"
+
+
+class ForwardPlan(models.Model):
+    """A matter put on a future meeting of a body: a planned meeting, the first meeting from a
+    date, or only a time as the minutes say it ("i början på nästa år")."""
+
+    matter = models.ForeignKey(
+        Matter, on_delete=models.CASCADE, related_name="plans", verbose_name=_("matter")
+    )
+    body = models.ForeignKey(
+        Body, on_delete=models.CASCADE, related_name="forward_plans", verbose_name=_("body")
+    )
+    # SET_NULL: a meeting removed from the calendar leaves the plan waiting for the next one.
+    meeting = models.ForeignKey(
+        Meeting, null=True, blank=True, on_delete=models.SET_NULL, related_name="forward_plans",
+        verbose_name=_("meeting"),
+    )
+    not_before = models.DateField(
+        _("from"), null=True, blank=True,
+        help_text=_("Without a meeting: the first meeting on or after this day takes it up."),
+    )
+    when_as_written = models.CharField(
+        _("when, in words"), max_length=200, blank=True,
+        help_text=_("E.g. 'i början på nästa år'."),
+    )
+    title = models.CharField(
+        _("item title"), max_length=500, blank=True,
+        help_text=_("The agenda item's title; the matter's title when empty."),
+    )
+    kind = models.CharField(
+        _("kind of item"), max_length=20, choices=ItemKind.choices, default=ItemKind.INFORMATION
+    )
+    # SET_NULL on both items: the plan outlives an item deleted from an agenda.
+    planned_in = models.ForeignKey(
+        AgendaItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="plans_made",
+        verbose_name=_("planned under"),
+    )
+    item = models.ForeignKey(
+        AgendaItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="planned_by",
+        verbose_name=_("put on the agenda as"),
+    )
+
+    class Meta:
+        ordering = ["not_before", "pk"]
+        verbose_name = _("forward plan")
+        verbose_name_plural = _("forward plans")
+
+    def __str__(self) -> str:
+        return self.title or self.matter.title
+
+    @property
+    def item_title(self) -> str:
+        return self.title or self.matter.title
 
 
 class AgendaTemplateItem(models.Model):

@@ -1,7 +1,8 @@
 """The roll-call starts from who sits on the body on the meeting's day, not from typing names.
 
 Seats come from dated memberships; an ex officio seat is filled by whoever holds its post that
-day. Everyone starts as present (substitutes as not serving) and the secretary marks the rest.
+day (see `registry.roster`). Everyone starts as present (substitutes as not serving) and the
+secretary marks the rest.
 """
 
 from __future__ import annotations
@@ -9,7 +10,8 @@ from __future__ import annotations
 from django.db import transaction
 
 from kansli.meetings.models import Attendance, AttendanceRole, AttendanceStatus, Meeting
-from kansli.registry.models import Membership, MembershipRole, Person
+from kansli.registry.models import MembershipRole, Person
+from kansli.registry.roster import sitting_on
 
 ROLE_AT_MEETING = {
     MembershipRole.CHAIR: AttendanceRole.CHAIR,
@@ -18,19 +20,6 @@ ROLE_AT_MEETING = {
     MembershipRole.SUBSTITUTE: AttendanceRole.SUBSTITUTE,
     MembershipRole.OFFICIAL: AttendanceRole.OFFICIAL,
 }
-ROLE_ORDER = {role: rank for rank, role in enumerate(MembershipRole.values)}
-
-
-def _seated(meeting: Meeting) -> list[tuple[Membership, Person]]:
-    memberships = (
-        Membership.objects.current_on(meeting.date)
-        .filter(body_id=meeting.body_id)
-        .select_related("person__organisation", "person__party", "post", "on_behalf_of")
-    )
-    seated = [(m, m.holder_on(meeting.date)) for m in memberships]
-    seated = [(m, person) for m, person in seated if person is not None]
-    return sorted(seated, key=lambda pair: (ROLE_ORDER.get(pair[0].role, 99),
-                                            pair[0].on_behalf_of_id or 0, pair[1].name))
 
 
 @transaction.atomic
@@ -39,18 +28,16 @@ def fill_from_seats(meeting: Meeting) -> int:
     listed = set(meeting.attendances.exclude(person=None).values_list("person_id", flat=True))
     position = meeting.attendances.count()
     added = 0
-    for membership, person in _seated(meeting):
+    for seat in sitting_on(meeting.body, meeting.date):
+        person = seat.person
         if person.pk in listed:
             continue
-        substitute = membership.role == MembershipRole.SUBSTITUTE
         Attendance.objects.create(
             meeting=meeting, position=position + added, person=person,
-            name_as_written=person.name,
-            organisation=membership.on_behalf_of or person.organisation,
-            party=person.party,
-            status=AttendanceStatus.NON_SERVING_SUBSTITUTE if substitute
+            name_as_written=person.name, organisation=seat.organisation, party=seat.party,
+            status=AttendanceStatus.NON_SERVING_SUBSTITUTE if seat.is_substitute
             else AttendanceStatus.PRESENT,
-            role=ROLE_AT_MEETING.get(membership.role, ""),
+            role=ROLE_AT_MEETING.get(seat.role, ""),
         )
         listed.add(person.pk)
         added += 1

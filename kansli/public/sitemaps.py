@@ -19,7 +19,7 @@ class PageSitemap(Sitemap):
     def items(self) -> list[str]:
         return [
             "public:home", "public:accessibility", "public:decisions", "public:matters",
-            "public:meetings", "public:subscribe",
+            "public:adoptions", "public:meetings", "public:subscribe",
         ]
 
     def location(self, item: str) -> str:

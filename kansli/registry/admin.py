@@ -3,6 +3,7 @@ from django.contrib import admin
 from kansli.registry.models import (
     Body,
     Membership,
+    NameResolution,
     Organisation,
     Party,
     Person,
@@ -82,3 +83,11 @@ class MembershipAdmin(admin.ModelAdmin):
     list_filter = ["body", "role"]
     search_fields = ["person__name", "post__name", "body__name"]
     autocomplete_fields = ["person", "post", "on_behalf_of", "substitute_for"]
+
+
+@admin.register(NameResolution)
+class NameResolutionAdmin(admin.ModelAdmin):
+    list_display = ["name_as_written", "organisation", "person", "resolved_by", "resolved_at"]
+    search_fields = ["name_as_written", "folded_name", "person__name"]
+    autocomplete_fields = ["organisation", "person"]
+    readonly_fields = ["resolved_by"]

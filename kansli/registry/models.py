@@ -151,6 +151,11 @@ class Person(models.Model):
         related_name="person", verbose_name=_("user account"),
         help_text=_("The account the person signs in with, e.g. to adjust minutes."),
     )
+    unconfirmed = models.BooleanField(
+        _("to be confirmed"), default=False,
+        help_text=_("Created by an import for a name it matched to nobody; the secretariat "
+                    "confirms the person or links the name to someone the registry knows."),
+    )
 
     class Meta:
         ordering = ["name"]
@@ -232,6 +237,11 @@ class Tenure(models.Model):
     note = models.CharField(
         _("note"), max_length=300, blank=True, help_text=_("E.g. 're-elected', 'elected KSO'.")
     )
+    term = models.ForeignKey(
+        Term, null=True, blank=True, on_delete=models.SET_NULL, related_name="tenures",
+        verbose_name=_("term of office"),
+        help_text=_("The mandatperiod the tenure belongs to, when it follows one."),
+    )
 
     objects = DatedQuerySet.as_manager()
 
@@ -282,6 +292,11 @@ class Membership(models.Model):
     voting = models.BooleanField(_("voting right"), default=True)
     start = models.DateField(_("from"), null=True, blank=True)
     end = models.DateField(_("until"), null=True, blank=True, help_text=_("Last day, inclusive."))
+    term = models.ForeignKey(
+        Term, null=True, blank=True, on_delete=models.SET_NULL, related_name="memberships",
+        verbose_name=_("term of office"),
+        help_text=_("The mandatperiod the seat is for; a seat may still end before it does."),
+    )
 
     objects = DatedQuerySet.as_manager()
 
@@ -294,6 +309,9 @@ class Membership(models.Model):
                 condition=Q(person__isnull=False, post__isnull=True)
                 | Q(person__isnull=True, post__isnull=False),
                 name="membership_person_or_post",
+                violation_error_message=_(
+                    "A seat belongs to a person or to a post: choose exactly one."
+                ),
             ),
         ]
 
@@ -304,3 +322,50 @@ class Membership(models.Model):
         if self.person_id:
             return self.person
         return self.post.holder_on(day) if self.post_id else None
+
+
+class NameResolution(models.Model):
+    """What a name as imported minutes write it stands for, decided once by the secretariat.
+
+    Keyed by the folded name (see `kansli.imports.resolve.fold`) and the organisation it was
+    written with, so the next import of the same spelling finds the same person. A resolution
+    without a person says the name is not a registry person and is to be kept as written.
+    """
+
+    folded_name = models.CharField(_("folded name"), max_length=200, db_index=True)
+    name_as_written = models.CharField(_("name as written"), max_length=200)
+    # CASCADE: a resolution only means something together with the organisation it was made for.
+    organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.CASCADE,
+        related_name="name_resolutions", verbose_name=_("written with organisation"),
+    )
+    # CASCADE: a resolution pointing at a removed person would send the next import nowhere.
+    person = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.CASCADE, related_name="name_resolutions",
+        verbose_name=_("person"),
+        help_text=_("Empty: not a person in the registry; keep as written."),
+    )
+    # SET_NULL: the resolution stays when the account that made it is closed.
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", verbose_name=_("resolved by"),
+    )
+    resolved_at = models.DateTimeField(_("resolved"), auto_now=True)
+
+    class Meta:
+        ordering = ["folded_name"]
+        verbose_name = _("name resolution")
+        verbose_name_plural = _("name resolutions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["folded_name", "organisation"], condition=Q(organisation__isnull=False),
+                name="one_resolution_per_name_and_organisation",
+            ),
+            models.UniqueConstraint(
+                fields=["folded_name"], condition=Q(organisation__isnull=True),
+                name="one_resolution_per_unplaced_name",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name_as_written} → {self.person or '–'}"

@@ -28,7 +28,11 @@ from kansli.minutes.models import Minutes
 from kansli.registry.models import Body, Person
 
 # Addresses under a body that are pages of their own, so no meeting may take them.
-RESERVED_SLUGS = {"nytt-mote", "dagordningsmall"}
+RESERVED_SLUGS = {
+    "nytt-mote", "dagordningsmall",
+    # the body's pages of its memory (kansli.memory.urls)
+    "ledamoter", "forandringar", "arenden", "atgarder", "antaganden",
+}
 
 
 class DateInput(forms.DateInput):

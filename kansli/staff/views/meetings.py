@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from kansli.accounts import access
 from kansli.accounts.audit import meeting_history, readable_changes
 from kansli.meetings.agenda import start_agenda
+from kansli.meetings.followup import prepare_meeting
 from kansli.meetings.models import Meeting
 from kansli.meetings.numbering import number_meeting
 from kansli.staff.editing import draft_minutes, editable_meeting
@@ -42,6 +43,8 @@ def new_meeting(request: HttpRequest, body: str) -> HttpResponse:
 def _create(form: MeetingForm) -> Meeting:
     meeting = form.save()
     start_agenda(meeting)
+    # Roll-call, outstanding matters, changes since the last meeting, planned matters.
+    prepare_meeting(meeting)
     draft_minutes(meeting)
     return meeting
 

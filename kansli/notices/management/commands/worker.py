@@ -4,6 +4,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 
+from kansli.meetings.adoption import remind as remind_adoptions
 from kansli.minutes.reminders import send_reminders
 from kansli.notices.outbox import send_due
 
@@ -11,8 +12,8 @@ from kansli.notices.outbox import send_due
 class Command(BaseCommand):
     help = (
         "Run Kansli's background work: send queued e-mail (retrying failures) and, every hour, "
-        "the reminders of `kansli send-reminders`. `kansli serve` starts one; run it yourself "
-        "when the web server runs elsewhere. Stop with Ctrl-C."
+        "the reminders of `kansli send-reminders` and `kansli remind-adoptions`. `kansli serve` "
+        "starts one; run it yourself when the web server runs elsewhere. Stop with Ctrl-C."
     )
 
     def add_arguments(self, parser):
@@ -44,6 +45,7 @@ class Command(BaseCommand):
             close_old_connections()
             try:
                 send_reminders()
+                remind_adoptions()
                 send_due()
             except Exception as error:  # the next round tries again; the worker must go on
                 self.stderr.write(f"periodic work failed: {error}")
