@@ -50,7 +50,7 @@ def test_repeated_failures_lock_the_login_out(client, secretary_with_password, s
         log_in(client, "sekreterare", "fel")
     response = log_in(client, "sekreterare", PASSWORD)
     assert response.status_code == 429
-    assert "Too many failed logins" in response.content.decode()
+    assert "För många misslyckade inloggningar" in response.content.decode()  # Swedish default
     assert "_auth_user_id" not in client.session
 
 
