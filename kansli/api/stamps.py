@@ -2,7 +2,8 @@
 
 A record is part of more than one object: a decision is in its agenda item, in the meeting that
 embeds the item and in the minutes files. `touched` names them all. Stamps are written after the
-transaction commits, so a change that is rolled back moves nothing.
+transaction commits, so a change that is rolled back moves nothing, and each once per
+transaction however many of its rows touch it (see `kansli.public.oncommit`).
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from django.apps import apps
-from django.db import transaction
 from django.db.models import Model
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
@@ -19,6 +19,7 @@ from kansli.api.models import Stamp
 from kansli.meetings import models as meetings
 from kansli.minutes import models as minutes
 from kansli.minutes.signals import status_changed
+from kansli.public.oncommit import on_commit_once
 from kansli.registry import models as registry
 
 Pair = tuple[str, str]
@@ -125,7 +126,7 @@ def stamp(pairs: Iterable[Pair]) -> None:
     rolled-back change leaves its stamps as they were."""
     pending = set(pairs)
     if pending:
-        transaction.on_commit(lambda: write(pending))
+        on_commit_once("api-stamps", write, pending)
 
 
 def write(pairs: Iterable[Pair]) -> None:

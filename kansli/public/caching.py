@@ -18,13 +18,14 @@ from collections.abc import Callable
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from django.utils.translation import get_language
+
+from kansli.public.oncommit import on_commit_once
 
 GENERATION_KEY = "kansli.public.generation"
 CHANGED_AT_KEY = "kansli.public.changed-at"
@@ -103,7 +104,7 @@ def kept(kind: str, path: str, make):
 def forget_everything(**_kwargs) -> None:
     """Move the generation on after the writing transaction commits, so that a page rendered
     from the old data in the meantime is kept under the old generation only."""
-    transaction.on_commit(_next_generation)
+    on_commit_once("public-generation", lambda _done: _next_generation())
 
 
 def _next_generation() -> None:
