@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.db.models import CharField, OuterRef, Prefetch, QuerySet, Subquery, Value
+from django.db.models import CharField, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Cast, Coalesce
 from django.http import Http404
 from django.urls import reverse
@@ -34,7 +34,8 @@ from kansli.meetings.models import (
 from kansli.minutes import render as minutes_render
 from kansli.public import access
 from kansli.public.views import DOWNLOADS, download_name
-from kansli.registry.models import Body, Membership, Organisation, Person, Tenure, Term
+from kansli.registry.models import Body, Membership, Organisation, Person, Term
+from kansli.registry.roster import Roster, Seat
 
 BASE = "/api/v1/"
 FORMATS = tuple(DOWNLOADS)
@@ -147,42 +148,17 @@ def public_org_ids() -> set[int]:
 # --- memberships ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Seat:
-    """An OParl membership: a direct membership, or an ex officio one for one tenure."""
 
-    membership: Membership
-    tenure: Tenure | None
-    start: datetime.date | None
-    end: datetime.date | None
-
-    @property
-    def key(self) -> str:
-        suffix = f"-{self.tenure.pk}" if self.tenure else ""
-        return f"{self.membership.pk}{suffix}"
-
-    @property
-    def person(self) -> Person:
-        return self.tenure.person if self.tenure else self.membership.person
+def seat_key(seat: Seat) -> str:
+    """An OParl membership's id: a direct membership's own, or one per tenure of an ex officio
+    seat."""
+    suffix = f"-{seat.tenure.pk}" if seat.tenure else ""
+    return f"{seat.membership.pk}{suffix}"
 
 
 def seats(memberships: QuerySet[Membership]) -> list[Seat]:
     """Every seat of `memberships`, ex officio ones split by who held the post when."""
-    found = []
-    memberships = memberships.select_related("person", "post", "on_behalf_of").prefetch_related(
-        Prefetch("post__tenures", queryset=Tenure.objects.select_related("person").order_by("pk"))
-    )
-    for membership in memberships.order_by("pk"):
-        if membership.person_id:
-            found.append(Seat(membership, None, membership.start, membership.end))
-            continue
-        for tenure in membership.post.tenures.all() if membership.post_id else []:
-            period = access.overlap(
-                (membership.start, membership.end), (tenure.start, tenure.end)
-            )
-            if period:
-                found.append(Seat(membership, tenure, **period))
-    return found
+    return Roster(memberships).periods()
 
 
 def seat_rows(params: dict[str, Any]) -> list[Seat]:
@@ -190,10 +166,11 @@ def seat_rows(params: dict[str, Any]) -> list[Seat]:
 
 
 def shape_seats(found: Sequence[Seat]) -> list[schemas.Membership]:
-    stamps, public_ids = stamps_of("membership", [seat.key for seat in found]), public_org_ids()
+    keys = [seat_key(seat) for seat in found]
+    stamps, public_ids = stamps_of("membership", keys), public_org_ids()
     return [
         schemas.Membership(
-            **thing("Membership", "memberships", seat.key), **times(seat.key, found=stamps),
+            **thing("Membership", "memberships", key), **times(key, found=stamps),
             person=api_url("persons", seat.person.pk),
             organization=api_url("organizations", seat.membership.body_id),
             role=seat.membership.role, votingRight=seat.membership.voting,
@@ -201,7 +178,7 @@ def shape_seats(found: Sequence[Seat]) -> list[schemas.Membership]:
             onBehalfOf=public_org_url(seat.membership.on_behalf_of_id, public_ids),
             post=seat.membership.post.name if seat.membership.post_id else None,
         )
-        for seat in found
+        for seat, key in zip(found, keys, strict=True)
     ]
 
 
@@ -211,7 +188,7 @@ def seat_keys_by(attribute: Callable[[Seat], int], ids: set[int]) -> dict[int, l
     grouped: dict[int, list[str]] = {}
     for seat in seats(memberships):
         if attribute(seat) in ids:
-            grouped.setdefault(attribute(seat), []).append(api_url("memberships", seat.key))
+            grouped.setdefault(attribute(seat), []).append(api_url("memberships", seat_key(seat)))
     return grouped
 
 
@@ -431,7 +408,7 @@ RESOURCES: dict[str, Resource] = {
         Resource("person", "persons", schemas.Person, person_rows,
                  lambda p: str(p.pk), shape_persons, ("body",)),
         Resource("membership", "memberships", schemas.Membership, seat_rows,
-                 lambda s: s.key, shape_seats),
+                 seat_key, shape_seats),
         Resource("meeting", "meetings", schemas.Meeting, meeting_rows,
                  lambda m: str(m.pk), shape_meetings, ("body", "organization")),
         Resource("agendaitem", "agendaitems", schemas.AgendaItem, item_rows,

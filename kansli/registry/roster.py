@@ -157,12 +157,13 @@ class Roster:
     def of(cls, body: Body) -> Roster:
         return cls(Membership.objects.filter(body=body))
 
+    def periods(self) -> list[Seat]:
+        """Every period of every seat, in the memberships' order; vacancies are left out."""
+        return [seat for membership in self.memberships for seat in _periods(membership)]
+
     def history(self) -> list[Seat]:
         """Every period of every seat, the latest start first; vacancies are left out."""
-        seats = sorted(
-            (seat for membership in self.memberships for seat in _periods(membership)),
-            key=Seat.sort_key,
-        )
+        seats = sorted(self.periods(), key=Seat.sort_key)
         # Sorting is stable (reversed too): within a start day the roster's order remains.
         return sorted(seats, key=lambda seat: seat.start or datetime.date.min, reverse=True)
 
