@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from django.apps import apps
+from django.db import transaction
 from django.db.models import Model
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
@@ -130,15 +131,13 @@ def stamp(pairs: Iterable[Pair]) -> None:
 
 
 def write(pairs: Iterable[Pair]) -> None:
+    """Stamp `pairs` modified now, and created now where they have no stamp yet: one statement
+    and one commit for all of them."""
     now = timezone.now()
-    by_kind: dict[str, set[str]] = {}
-    for kind, key in pairs:
-        by_kind.setdefault(kind, set()).add(key)
-    for kind, keys in by_kind.items():
-        Stamp.objects.filter(kind=kind, key__in=keys).update(modified=now)
+    with transaction.atomic():
         Stamp.objects.bulk_create(
-            [Stamp(kind=kind, key=key, created=now, modified=now) for key in keys],
-            ignore_conflicts=True,
+            [Stamp(kind=kind, key=key, created=now, modified=now) for kind, key in set(pairs)],
+            update_conflicts=True, unique_fields=["kind", "key"], update_fields=["modified"],
         )
 
 

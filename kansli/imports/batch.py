@@ -1,22 +1,29 @@
 """Importing a whole archive: many documents, every core, resumable, with a report.
 
-Reading and parsing happen in worker processes, one per core; storing happens in this process, one
-transaction per document, since SQLite takes one writer at a time and PostgreSQL gains little from
-more. A bounded number of parsed documents wait between the two, which keeps memory flat however
-large the archive. A document already imported (the same checksum, still what its meeting was last
-imported from) is skipped before it is even parsed, so an interrupted run started again picks up
-where it stopped. One bad document never stops the batch: it is reported with its reason and the
-others go on.
+Reading and parsing happen in worker processes, one per core; storing happens in this process,
+since SQLite takes one writer at a time and PostgreSQL gains little from more. A bounded number of
+parsed documents wait between the two, which keeps memory flat however large the archive.
+
+Each document is stored whole or not at all, in a savepoint of its own; the documents stored in a
+quarter of a second share one transaction, so the work every commit brings (syncing to disk, the
+public cache's generation, the API's modification stamps) is done a few times a second rather
+than once per document, and the names resolved for one document are kept for the next. A
+document is reported once the transaction holding it has committed. A document already imported
+(the same checksum, still what its meeting was last imported from) is skipped before it is even
+parsed, so an interrupted run started again picks up where it stopped. One bad document never
+stops the batch: it is reported with its reason and the others go on.
 """
 
 from __future__ import annotations
 
 import csv
+import gc
 import hashlib
 import json
 import multiprocessing
 import os
 import signal
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
@@ -24,17 +31,26 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
+from auditlog.context import disable_auditlog
+from django.db import DatabaseError, transaction
+
 from kansli.imports.extract import decode_document
 from kansli.imports.extract.text import read_bytes
 from kansli.imports.models import ReviewStatus, SourceDocument
 from kansli.imports.parse import ParsedMinutes, ParseError, parse_text
 from kansli.imports.pipeline import at_line, import_parsed
+from kansli.imports.resolve import Resolver
+from kansli.public.caching import generation
 
 SUPPORTED = frozenset({".txt", ".text", ".docx", ".pdf", ".odt"})
 # A document taking longer than this to read and parse is reported as failed, not waited for.
 DOCUMENT_SECONDS = 60
 # Parsed documents waiting to be stored, per worker.
 WINDOW_PER_WORKER = 8
+# Documents stored in one transaction: as many as take this long, and at most this many. Another
+# writer (the staff pages on SQLite) waits at most about this long for the database.
+GROUP_SECONDS = 0.25
+GROUP_DOCUMENTS = 200
 REPORT_FIELDS = ("file", "status", "meeting", "reason", "line", "format", "review", "doubtful",
                  "sha256")
 
@@ -133,6 +149,9 @@ def _start_worker(known: frozenset[str] | None) -> None:
     global _KNOWN
     if known is not None:
         _KNOWN = known
+    # What a forked worker inherits lives as long as it does: left out of garbage collection, it
+    # costs no time to walk and its pages stay shared with the parent.
+    gc.freeze()
     # Ctrl-C is for the parent, which stops the workers itself.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
@@ -213,8 +232,11 @@ def _collect(job: Job, waiting: Any) -> Prepared:
 # Storing
 
 
-def store(prepared: Prepared, *, dry_run: bool = False, publish: bool = False) -> Outcome:
-    """Import one prepared document in one transaction; never raises."""
+def store(
+    prepared: Prepared, *, dry_run: bool = False, publish: bool = False,
+    resolver: Resolver | None = None,
+) -> Outcome:
+    """Import one prepared document, whole or not at all; never raises."""
     job = prepared.job
     outcome = Outcome(job.path, "failed", sha256=prepared.sha256, format=prepared.form)
     if prepared.error is not None:
@@ -230,6 +252,7 @@ def store(prepared: Prepared, *, dry_run: bool = False, publish: bool = False) -
         result = import_parsed(
             prepared.parsed, prepared.text, job.name, prepared.sha256, size=prepared.size,
             source=job.path, form=prepared.form, dry_run=dry_run, publish=publish,
+            resolver=resolver,
         )
     except ParseError as error:
         outcome.reason, outcome.line = error.message, at_line(error).line
@@ -239,6 +262,70 @@ def store(prepared: Prepared, *, dry_run: bool = False, publish: bool = False) -
     if outcome.review == ReviewStatus.PENDING:
         outcome.doubtful = result.source.doubtful
     return outcome
+
+
+class _Store:
+    """Stores documents in shared transactions, keeping one resolver while that is safe."""
+
+    def __init__(self, *, dry_run: bool, publish: bool) -> None:
+        self.dry_run, self.publish = dry_run, publish
+        self.resolver: Resolver | None = None
+        self.generation = ""
+
+    def groups(self, documents: Iterator[Prepared]) -> Iterator[list[Outcome]]:
+        """The outcomes of each committed transaction, in order."""
+        while True:
+            group: list[tuple[Prepared, Outcome]] = []
+            try:
+                with transaction.atomic():
+                    self._fill(group, documents)
+            except DatabaseError:
+                # The commit itself failed (a deferred constraint, a full disk): no document of
+                # the group is stored. Each is tried again alone, so only a bad one fails.
+                self.resolver = None
+                group = [(document, self._alone(document)) for document, _ in group]
+            if not group:
+                return
+            self._keep_resolver()
+            yield [outcome for _, outcome in group]
+
+    def _fill(self, group: list[tuple[Prepared, Outcome]], documents: Iterator[Prepared]) -> None:
+        self._check_resolver()
+        deadline = time.monotonic() + GROUP_SECONDS
+        for document in documents:
+            group.append((document, self._store(document)))
+            if time.monotonic() >= deadline or len(group) >= GROUP_DOCUMENTS:
+                return
+
+    def _store(self, document: Prepared) -> Outcome:
+        # The audit trail records what people change; an archive import is recorded by its
+        # source documents (file, checksum, time, parser), which the meeting's history lists.
+        with disable_auditlog():
+            outcome = store(document, dry_run=self.dry_run, publish=self.publish,
+                            resolver=self.resolver)
+        if outcome.failed or self.dry_run:
+            # Whatever the resolver created for this document was rolled back with it.
+            self.resolver = None
+        return outcome
+
+    def _alone(self, document: Prepared) -> Outcome:
+        try:
+            with transaction.atomic():
+                return self._store(document)
+        except DatabaseError as error:
+            self.resolver = None
+            return Outcome(document.job.path, "failed", reason=f"could not be stored: {error}",
+                           line=1, sha256=document.sha256, format=document.form)
+
+    def _check_resolver(self) -> None:
+        """Start a new resolver unless the registry is as this batch left it: any commit by
+        someone else moves the public cache's generation on, and with it goes what the resolver
+        remembers."""
+        if self.resolver is None or generation() != self.generation:
+            self.resolver = None if self.dry_run else Resolver()
+
+    def _keep_resolver(self) -> None:
+        self.generation = generation()
 
 
 def run(
@@ -256,11 +343,11 @@ def run(
         else _in_process(jobs, known)
     )
     outcomes: list[Outcome] = []
-    for document in prepared:
-        outcome = store(document, dry_run=dry_run, publish=publish)
-        outcomes.append(outcome)
+    for group in _Store(dry_run=dry_run, publish=publish).groups(iter(prepared)):
+        outcomes.extend(group)
         if progress is not None:
-            progress(outcome)
+            for outcome in group:
+                progress(outcome)
     return outcomes
 
 

@@ -44,7 +44,7 @@ from kansli.meetings.models import (
     MeetingKind,
     MeetingStatus,
 )
-from kansli.meetings.numbering import number_meeting
+from kansli.meetings.numbering import number_new_items
 from kansli.minutes import workflow
 from kansli.minutes.models import Minutes
 from kansli.registry.models import Body, BodyMode, OrganisationKind, Person
@@ -129,16 +129,18 @@ def import_parsed(
     dry_run: bool = False,
     publish: bool = False,
     force: bool = False,
+    resolver: Resolver | None = None,
 ) -> ImportResult:
     """Store one parsed document in one transaction, or raise ParseError and store nothing.
 
     `source` names the document in error messages (default `file_name`); `form` is the file's
     format (text, docx, pdf, odt); `dry_run` does all the work and rolls it back; `publish`
     publishes the minutes through the workflow; `force` imports bytes already imported again,
-    as a review does after storing its corrections. The secretariat's corrections for a document
-    of this name are applied before anything is stored.
+    as a review does after storing its corrections; `resolver` is one kept from earlier
+    documents (see `Resolver`), which the caller must drop if this raises. The secretariat's
+    corrections for a document of this name are applied before anything is stored.
     """
-    importer = _Importer(parsed, source or file_name, form)
+    importer = _Importer(parsed, source or file_name, form, resolver)
     try:
         with transaction.atomic():
             importer.parsed = review.corrected(parsed, review.corrections_for(file_name))
@@ -246,12 +248,18 @@ def _item_at(pairs: list[tuple[ParsedItem, AgendaItem]], line: int | None) -> Ag
 class _Importer:
     """One document's import; `line` follows the work so an error can say where it happened."""
 
-    def __init__(self, parsed: ParsedMinutes, source: str, form: str = "text") -> None:
+    def __init__(
+        self, parsed: ParsedMinutes, source: str, form: str = "text",
+        resolver: Resolver | None = None,
+    ) -> None:
         self.parsed = parsed
         self.source = source
         self.form = form
         self.line = 1
-        self.resolver = Resolver()
+        # Whether the meeting existed before this import (and may have minutes already).
+        self.updating = False
+        self.resolver = resolver or Resolver()
+        self.resolver.next_document()
 
     def run(
         self, text: str, file_name: str, sha256: str, size: int | None, *, force: bool = False
@@ -263,7 +271,6 @@ class _Importer:
         meeting, status = self._meeting(body, file_name)
         self._minutes(meeting, self._attendances(meeting))
         self._actions(self._items(meeting))
-        number_meeting(meeting)
         self._neighbours(body)
         source = known or SourceDocument(sha256=sha256)
         before = known.meeting if known is not None else None
@@ -310,7 +317,8 @@ class _Importer:
         found = _find_meeting(body, day, self.parsed.start, file_name)
         meeting = found or _new_meeting(body, day)
         status: Status = "imported"
-        if meeting.pk is not None:
+        self.updating = meeting.pk is not None
+        if self.updating:
             status = "updated" if meeting.sources.exists() else "imported"
             _clear(meeting)
         self._fill(meeting, body)
@@ -425,11 +433,17 @@ class _Importer:
         return rows[person.pk]
 
     def _minutes(self, meeting: Meeting, signers: dict[str, Attendance]) -> None:
-        minutes = Minutes.objects.filter(meeting=meeting).first() or Minutes(meeting=meeting)
+        minutes = Minutes.objects.filter(meeting=meeting).first() if self.updating else None
+        minutes = minutes or Minutes(meeting=meeting)
         secretary = self.parsed.secretary
         minutes.note_taker = signers[secretary] if secretary else None
+        created = minutes.pk is None
         minutes.save()
-        minutes.adjusters.set([signers[name] for name in self.parsed.adjusters])
+        adjusters = [signers[name] for name in self.parsed.adjusters]
+        if created:
+            minutes.adjusters.add(*adjusters)
+        else:
+            minutes.adjusters.set(adjusters)
 
     # Items, decisions, actions
 
@@ -444,7 +458,10 @@ class _Importer:
             positions[siblings] += 1
             by_number.setdefault(parsed.number, item)
             pairs.append((parsed, item))
-        _save_tree([item for _, item in pairs])
+        items = [item for _, item in pairs]
+        # The meeting was found by its date, so it keeps its place among the year's meetings.
+        number_new_items(meeting, items)
+        _save_tree(items)
         Decision.objects.bulk_create(
             Decision(item=item, position=index, text=text)
             for parsed, item in pairs

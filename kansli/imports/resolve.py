@@ -3,9 +3,11 @@
 Minutes write "Botkyrka" for Botkyrka kommun, drop accents in one document and not the next, and
 misspell a name in the body text that the attendance list spells right. Names are therefore
 compared folded (casefolded, without diacritics) and organisations also by the short forms minutes
-use. A `Resolver` lives for one import: it loads the candidates in a few queries and answers every
-later name from memory, so a document costs a fixed number of queries however many names it holds.
-Whatever is not found is created, so an import never stops at an unknown name.
+use. A `Resolver` loads the candidates in a few queries and answers every later name from memory,
+so a document costs a fixed number of queries however many names it holds. It serves one document,
+or, in a batch, document after document (see `Resolver.next_document`) for as long as nothing but
+the batch writes to the registry. Whatever is not found is created, so an import never stops at an
+unknown name.
 """
 
 from __future__ import annotations
@@ -209,7 +211,12 @@ class _PeopleIndex:
 
 
 class Resolver:
-    """Finds or creates the records behind the names of one imported document."""
+    """Finds or creates the records behind the names of imported documents.
+
+    What it has loaded or created stays valid while the transactions that created it commit and
+    no one else changes the registry; whoever uses one across documents drops it when either
+    fails to hold.
+    """
 
     def __init__(self) -> None:
         self._organisations: _OrganisationIndex | None = None
@@ -219,6 +226,11 @@ class Resolver:
         # What the secretariat decided a spelling stands for (None: not a registry person),
         # by folded name and the organisation it was written with.
         self._resolutions: dict[tuple[str, int | None], Person | None] = {}
+
+    def next_document(self) -> None:
+        """Forget who the previous document named: an unplaced short name ("Anna") is matched
+        against the people of its own document only."""
+        self._people.in_document.clear()
 
     # Organisations
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import string
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable
 
 from django.db import transaction
+from django.db.models import Count
 
 from kansli.meetings.models import AgendaItem, Meeting, MeetingStatus
 
@@ -27,22 +28,35 @@ def sub_label(index: int) -> str:
     return label
 
 
-def _ordered_tree(items: Iterable[AgendaItem]) -> list[tuple[AgendaItem, list[AgendaItem]]]:
-    children: dict[int | None, list[AgendaItem]] = defaultdict(list)
+def _ordered_tree(
+    items: Iterable[AgendaItem], parent_of: Callable[[AgendaItem], Hashable],
+    key_of: Callable[[AgendaItem], Hashable],
+) -> list[tuple[AgendaItem, list[AgendaItem]]]:
+    children: dict[Hashable, list[AgendaItem]] = defaultdict(list)
     for item in items:
-        children[item.parent_id].append(item)
+        children[parent_of(item)].append(item)
     for siblings in children.values():
         siblings.sort(key=lambda item: (item.position, item.pk or 0))
-    return [(top, children[top.pk]) for top in children[None]]
+    return [(top, children[key_of(top)]) for top in children[None]]
 
 
-def _assign(meeting: Meeting, first: int) -> int:
-    """Number one meeting's items from `first`; return the next top-level number."""
-    items = list(meeting.items.all())
-    before = {item.pk: (item.number, item.sort_key) for item in items}
-    protocol = meeting.body.is_protocol
+def _saved_tree(items: Iterable[AgendaItem]) -> list[tuple[AgendaItem, list[AgendaItem]]]:
+    return _ordered_tree(items, lambda item: item.parent_id, lambda item: item.pk)
+
+
+def _new_tree(items: Iterable[AgendaItem]) -> list[tuple[AgendaItem, list[AgendaItem]]]:
+    """The tree of items not saved yet, whose parents are known as objects, not keys."""
+    return _ordered_tree(
+        items, lambda item: None if item.parent is None else id(item.parent), id
+    )
+
+
+def _number_tree(
+    tree: list[tuple[AgendaItem, list[AgendaItem]]], first: int, protocol: bool
+) -> int:
+    """Set the numbers and document order of a meeting's items; return the next top number."""
     counter, order = first, 0
-    for top, kids in _ordered_tree(items):
+    for top, kids in tree:
         top.number = f"§ {counter}" if protocol else str(counter)
         top.sort_key = order
         order += 1
@@ -51,9 +65,27 @@ def _assign(meeting: Meeting, first: int) -> int:
             kid.sort_key = order
             order += 1
         counter += 1
+    return counter
+
+
+def _assign(meeting: Meeting, first: int) -> int:
+    """Number one meeting's items from `first`; return the next top-level number."""
+    items = list(meeting.items.all())
+    before = {item.pk: (item.number, item.sort_key) for item in items}
+    counter = _number_tree(_saved_tree(items), first, meeting.body.is_protocol)
     changed = [item for item in items if before[item.pk] != (item.number, item.sort_key)]
     AgendaItem.objects.bulk_update(changed, ["number", "sort_key"])
     return counter
+
+
+def _year_meetings(meeting: Meeting) -> list[Meeting]:
+    """The body's meetings that year that number their paragraphs, in order."""
+    return list(
+        Meeting.objects.filter(body_id=meeting.body_id, date__year=meeting.date.year)
+        .exclude(status=MeetingStatus.CANCELLED)
+        .select_related("body")
+        .order_by("date", "start_time", "pk")
+    )
 
 
 @transaction.atomic
@@ -62,12 +94,40 @@ def number_meeting(meeting: Meeting) -> None:
     if not meeting.body.is_protocol:
         _assign(meeting, 1)
         return
-    year_meetings = (
-        Meeting.objects.filter(body_id=meeting.body_id, date__year=meeting.date.year)
-        .exclude(status=MeetingStatus.CANCELLED)
-        .select_related("body")
-        .order_by("date", "start_time", "pk")
+    counter = 1
+    for each in _year_meetings(meeting):
+        counter = _assign(each, each.first_paragraph or counter)
+
+
+@transaction.atomic
+def number_new_items(meeting: Meeting, items: list[AgendaItem]) -> None:
+    """Number `items`, the whole agenda of `meeting`, before they are saved (with their parents
+    set as objects); in protocol mode renumber the year's later meetings after it too.
+
+    The year's earlier meetings are only counted, not renumbered: the meeting must have kept its
+    place among them (a new meeting, or one whose date stayed). That keeps importing a year of
+    protocols linear rather than quadratic.
+    """
+    protocol = meeting.body.is_protocol
+    year = _year_meetings(meeting) if protocol else []
+    place = next((index for index, each in enumerate(year) if each.pk == meeting.pk), None)
+    if place is None:
+        # Notes mode, or a cancelled meeting: its numbers affect no other meeting.
+        _number_tree(_new_tree(items), (protocol and meeting.first_paragraph) or 1, protocol)
+        return
+    counter = _counted(year[:place])
+    counter = _number_tree(_new_tree(items), meeting.first_paragraph or counter, protocol)
+    for each in year[place + 1:]:
+        counter = _assign(each, each.first_paragraph or counter)
+
+
+def _counted(meetings: list[Meeting]) -> int:
+    """The § number following these meetings' paragraphs, from their number of top-level items."""
+    tops = dict(
+        AgendaItem.objects.filter(meeting__in=meetings, parent=None)
+        .values("meeting").annotate(count=Count("pk")).values_list("meeting", "count")
     )
     counter = 1
-    for each in year_meetings:
-        counter = _assign(each, each.first_paragraph or counter)
+    for each in meetings:
+        counter = (each.first_paragraph or counter) + tops.get(each.pk, 0)
+    return counter

@@ -91,12 +91,12 @@ def test_command_line_exit_status_is_2(tmp_path):
 
 @pytest.mark.django_db
 def test_failure_half_way_leaves_nothing(seed, count_rows, monkeypatch):
-    def fail_after_attendance_is_written(meeting: Meeting) -> None:
+    def fail_after_attendance_is_written(meeting: Meeting, items: object) -> None:
         assert Attendance.objects.filter(meeting=meeting).count() == 17
         raise RuntimeError("disk full")
 
     monkeypatch.setattr(
-        "kansli.imports.pipeline.number_meeting", fail_after_attendance_is_written
+        "kansli.imports.pipeline.number_new_items", fail_after_attendance_is_written
     )
     before = count_rows()
 

@@ -90,4 +90,5 @@ def history(request: HttpRequest, body: str, meeting: str) -> HttpResponse:
     return render(request, "staff/history.html", {
         **meeting_context(request, found),
         "entries": [(entry, readable_changes(entry)) for entry in meeting_history(found)[:500]],
+        "sources": found.sources.select_related("reviewed_by").order_by("-imported_at", "-pk"),
     })
