@@ -3,7 +3,7 @@ import datetime
 import pytest
 
 from kansli.meetings.models import AgendaItem, Meeting, MeetingStatus
-from kansli.meetings.numbering import number_meeting, sub_label
+from kansli.meetings.numbering import number_meeting, number_new_items, sub_label
 from kansli.registry.models import Body, BodyMode, Organisation
 
 
@@ -83,3 +83,38 @@ def test_an_imported_protocol_keeps_its_first_paragraph(org):
     items(held, ["A", "B"])
     number_meeting(held)
     assert numbers(held) == ["§ 101", "§ 102"]
+
+
+def test_new_items_continue_the_year_and_move_later_meetings_on(org):
+    board = Body.objects.create(organisation=org, name="Nämnden", slug="namnden",
+                                mode=BodyMode.PROTOCOL)
+    february = meeting(board, datetime.date(2024, 2, 1))
+    items(february, ["Ett", "Två", "Tre"])
+    december = meeting(board, datetime.date(2024, 12, 1))
+    items(december, ["Fyra", "Fem"])
+    number_meeting(february)
+    june = meeting(board, datetime.date(2024, 6, 1))
+    top = AgendaItem(meeting=june, title="Budget", position=0)
+    kid = AgendaItem(meeting=june, title="Del", position=0, parent=top)
+    last = AgendaItem(meeting=june, title="Taxa", position=1)
+
+    number_new_items(june, [top, kid, last])
+
+    assert [top.number, kid.number, last.number] == ["§ 4", "§ 4a", "§ 5"]
+    assert numbers(december) == ["§ 6", "§ 7"]
+    assert numbers(february) == ["§ 1", "§ 2", "§ 3"]
+    # Stored as numbered, they are what renumbering the whole year would make them.
+    top.save()
+    kid.parent = top
+    kid.save()
+    last.save()
+    number_meeting(february)
+    assert numbers(june) == ["§ 4", "§ 4a", "§ 5"] and numbers(december) == ["§ 6", "§ 7"]
+
+
+def test_new_items_of_a_notes_meeting_start_at_one(org):
+    body = Body.objects.create(organisation=org, name="Gruppen", slug="gruppen")
+    held = meeting(body, datetime.date(2024, 3, 1))
+    first, second = AgendaItem(meeting=held, position=1), AgendaItem(meeting=held, position=0)
+    number_new_items(held, [first, second])
+    assert (second.number, first.number) == ("1", "2")
