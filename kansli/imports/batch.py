@@ -328,6 +328,14 @@ class _Store:
         self.generation = generation()
 
 
+def store_all(
+    documents: Iterable[Prepared], *, dry_run: bool = False, publish: bool = False
+) -> Iterator[list[Outcome]]:
+    """Store prepared documents in order; yield the outcomes of each transaction once it has
+    committed."""
+    return _Store(dry_run=dry_run, publish=publish).groups(iter(documents))
+
+
 def run(
     jobs: Sequence[Job],
     *,
@@ -343,7 +351,7 @@ def run(
         else _in_process(jobs, known)
     )
     outcomes: list[Outcome] = []
-    for group in _Store(dry_run=dry_run, publish=publish).groups(iter(prepared)):
+    for group in store_all(prepared, dry_run=dry_run, publish=publish):
         outcomes.extend(group)
         if progress is not None:
             for outcome in group:
