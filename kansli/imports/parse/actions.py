@@ -14,7 +14,8 @@ from collections.abc import Sequence
 
 from kansli.imports.parse.layout import Line, collapse, join_lines
 from kansli.imports.parse.model import ParsedAction
-from kansli.imports.parse.names import abbreviated_match, find_person
+from kansli.imports.parse.names import abbreviated_match, find_person, name_key
+from kansli.imports.parse.people import strip_honorific
 from kansli.imports.parse.tables import ACTION, DUE, OWNER, read_table
 from kansli.lib.swedish_dates import MONTHS, find_dates
 
@@ -23,13 +24,18 @@ _ACTION_LABEL = re.compile(
     r"handling)\s*:\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
+# The owner runs to the end of its sentence or to a deadline after a comma ("Ansvarig: Mats
+# Ekholm, senast 15/5").
 _OWNER = re.compile(
-    r"\b(?:ansvarig|ansvar|owner|responsible|ansvarlig|lead)\s*:\s*(?P<owner>[^.;]+)", re.I
+    r"\b(?:ansvarig|ansvar|owner|responsible|ansvarlig|lead)\s*:\s*(?P<owner>[^.;]+?)"
+    r"(?=\s*(?:[.;]|,\s*(?:senast|klart|klar|deadline|frist|innen|inden)\b|$))",
+    re.I,
 )
 # Deadline and owner are their own sentences ("… skriftligt. Klart 28/3."), so "due" inside an
 # action's text is not mistaken for one.
 _DUE = re.compile(
-    r"(?:^|(?<=[.;])\s+)(?:klart|klar|senast|deadline|due|frist|by when|klart senast)\b\s*:?\s*"
+    r"(?:^|(?<=[.;])\s+|(?<=,)\s*(?=senast|klart|deadline|frist))"
+    r"(?:klart|klar|senast|deadline|due|frist|by when|klart senast)\b\s*:?\s*"
     r"(?P<due>v\.\s*\d+|[^;]*?)\s*(?:[.;](?:\s|$)|$)",
     re.IGNORECASE,
 )
@@ -47,9 +53,13 @@ _MONTH_MEETING = re.compile(
     re.I,
 )
 _NEXT_MEETING = re.compile(
-    r"\b(?:till|inför|på|vid|to|at|for|by)\s+(?:the\s+)?(?:nästa|next)\s+"
-    r"(?:möte|mötet|sammanträde|meeting)\b",
+    r"\b(?:till|inför|på|vid|to|at|for|by|before|until|innan|före|senast)\s+(?:the\s+)?"
+    r"(?:nästa|next)\s+(?:möte|mötet|sammanträde|meeting)\b",
     re.IGNORECASE,
+)
+# A deadline cell or "Klart:" that is the meeting itself: "Next meeting", "Nästa möte".
+_NEXT_MEETING_ALONE = re.compile(
+    r"^(?:the\s+)?(?:nästa|next)\s+(?:möte|mötet|sammanträde|meeting)$", re.IGNORECASE
 )
 # "Clerk to arrange payment": whoever stands before "to <verb>" owns the action, person or not.
 _ENGLISH_ASSIGNEE = re.compile(
@@ -91,7 +101,20 @@ class OwnerResolver:
         written = written.strip(" .,")
         if _INITIALS.match(written) and written in self.initials:
             return self.initials[written]
-        return find_person(self.names, written) or abbreviated_match(self.names, written)
+        return (
+            find_person(self.names, written)
+            or abbreviated_match(self.names, written)
+            or self._by_title(written)
+        )
+
+    def _by_title(self, written: str) -> str | None:
+        """ "Cllr Pryce", "Dr Marsh": a title and a surname name the one listed person with that
+        surname."""
+        surname = strip_honorific(written)
+        if surname == written or " " in surname or not surname:
+            return None
+        found = [n for n in self.names if name_key(n).split()[-1:] == [name_key(surname)]]
+        return found[0] if len(found) == 1 else None
 
     def mentioned(self, text: str) -> str | None:
         """Participants named in full anywhere in `text` ("… – Sara Ek, senast 15 januari")."""
@@ -122,7 +145,7 @@ def _resolve_due(
 def _meeting_due(text: str, next_meeting: datetime.date | None) -> str | None:
     if next_meeting is None:
         return None
-    if _NEXT_MEETING.search(text):
+    if _NEXT_MEETING.search(text) or _NEXT_MEETING_ALONE.match(text):
         return next_meeting.isoformat()
     match = _MONTH_MEETING.search(text)
     if match:

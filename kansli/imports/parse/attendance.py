@@ -31,6 +31,7 @@ from kansli.imports.parse.people import (
 from kansli.imports.parse.presenters import presenters
 from kansli.imports.parse.signatures import Appointment, appointments_in_text
 from kansli.imports.parse.tables import (
+    ABSENCE,
     NAME,
     ORGANISATION,
     PARTY,
@@ -280,6 +281,9 @@ def _table_entries(table: Table, register: _Register, section: str | None) -> No
             entry.replaces.append(row[REPLACES].strip())
         absent = section == labels.ABSENT or bool(row.get(REPLACED_BY))
         if table.has(PRESENCE) and marks_present(row.get(PRESENCE)) is False:
+            absent = True
+        # A mark under "Frånvarande" says absent, whatever the presence column lacks.
+        if table.has(ABSENCE) and marks_present(row.get(ABSENCE)):
             absent = True
         register.add(entry, section, absent=absent)
         if row.get(REPLACED_BY):

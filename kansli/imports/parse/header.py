@@ -75,6 +75,12 @@ _TITLE_WORDS = ("anteckningar", "protokoll", "minutes", "referat", "møte", "mø
 _TITLE_PATTERNS = [
     re.compile(rf"^{_NOTES_TITLE}\s+(?P<type>[\w-]+){_TYPE_TO_BODY}(?P<body>.+)$", re.I),
     re.compile(rf"^{_NOTES_TITLE}\s+(?P<type>[\w-]+)\s*$", re.I),
+    # "… från nätverksträff onsdagen den 17 april 2024": the date follows the type.
+    re.compile(
+        rf"^{_NOTES_TITLE}\s+(?P<type>[\w-]+)\s+(?:(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?|"
+        r"den|\d)\b",
+        re.I,
+    ),
     re.compile(
         r"\bprotokoll\s+(?:fört\s+)?(?:vid|från)\s+(?P<type>(?:extra\s+|ordinarie\s+|"
         r"konstituerande\s+)?[\w-]+)(?:\s+(?:i|med|för|hos)\s+(?P<body>[^,.]+?))?\s*(?:[,.]|$)",
@@ -102,6 +108,13 @@ _TITLE_PATTERNS = [
         r"\b(?P<type>(?:ordinært|ekstraordinært)\s+mø(?:d|t)e)(?:\s+i\s+(?P<body>.+))?", re.I
     ),
 ]
+# A name line that ends in the kind of meeting: "IT-samverkan Hjortsåladalen – styrgruppsmöte",
+# "Kulturnätverket – nätverksträff". The last word alone names the type.
+_NAME_THEN_TYPE = re.compile(
+    r"^(?P<body>\S.*?\S)\s+[–—-]\s+(?P<type>[\w-]*(?:möte|träff|konferens|sammanträde|meeting|"
+    r"møte|møde))$",
+    re.IGNORECASE,
+)
 _ASSOCIATION_TYPE = re.compile(
     r"\b(?P<type>(?:extra\s+|ordinarie\s+|konstituerande\s+)?(?:årsmöte|föreningsstämma|"
     r"styrelsemöte|medlemsmöte|stämma|årsmøte|styremøte|generalforsamling|bestyrelsesmøde))\b",
@@ -290,6 +303,8 @@ def _title_parts(cells: Sequence[tuple[int, str]]) -> tuple[str | None, str | No
     for _, text in cells:
         lowered = text.lower()
         if not any(map(lowered.__contains__, _TITLE_WORDS)):
+            if meeting_type is None and (match := _NAME_THEN_TYPE.match(collapse(text))):
+                return _as_type(match.group("type")), smart_case(match.group("body"))
             continue
         for pattern in _TITLE_PATTERNS:
             match = pattern.search(collapse(text))

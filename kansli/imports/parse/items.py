@@ -33,7 +33,18 @@ _CODE = re.compile(
     r"^\s*(?P<num>[A-ZÅÄÖ]{1,6}[/-]\d{2,4}[/-]\d{1,4}|\d{1,3}/\d{2,4})\s+(?P<title>[A-ZÅÄÖÆØ].*)$"
 )
 _PLAIN = re.compile(
-    r"^(?P<indent>\s*)(?P<num>\d{1,2}(?:\.\d{1,2})?[a-z]?)(?:[.)]\s*|\s+)(?P<title>[^\W\d_].*)$"
+    r"^(?P<indent>\s*)(?P<num>\d{1,2}(?:\.\d{1,2})?[a-z]?)(?:[.)]\s*|\s+)"
+    r"(?P<title>(?:{reference}\s+[–—-]\s+)?[^\W\d_].*)$".replace(
+        "{reference}", r"\d{1,4}/\d{2,6}(?:/[A-Z]{1,5})?"
+    )
+)
+# A title may open with the reference of the case it handles ("5.1 24/00112/FUL – Rear extension").
+_REFERENCE_FIRST = re.compile(r"^\d{1,4}/\d{2,6}(?:/[A-Z]{1,5})?\s+[–—-]\s+[^\W\d_]")
+# A title left hanging on a small word ("… land east of" / "Mill Lane") goes on.
+_HANGING_WORD = re.compile(
+    r"\s(?:of|and|for|the|to|at|on|in|och|för|av|i|på|med|om|vid|till|samt|og|til|af|fra|"
+    r"for)$",
+    re.IGNORECASE,
 )
 _SUB_NUMBER = re.compile(r"^(?P<top>\d+)(?P<sub>(?:\.\d+)|[a-z])?$")
 _PAGE_FURNITURE = re.compile(
@@ -164,9 +175,9 @@ def _candidate(lines: Sequence[Line], index: int, style: str) -> Heading | None:
     title, span = _title(match.group("title") or ""), 1
     if not title or _CASE_NUMBER.match(title):
         title, span = _title_below(lines, index)
-    elif _hyphenated_at(lines, index + 1, title):
+    elif _hyphenated_at(lines, index + 1, title) or _title_goes_on(lines, index, match):
         title, span = join_lines([Line(0, title), lines[index + 1]]), 2
-    if len(title) > _MAX_TITLE or not title or not title[0].isupper():
+    if len(title) > _MAX_TITLE or not title or not _title_start(title):
         return None  # "§ 13 i arbetsordningen anger …" is a sentence, not a heading
     if style == "plain" and not _plain_title(title):
         return None
@@ -185,6 +196,25 @@ def _hyphenated_at(lines: Sequence[Line], index: int, title: str) -> bool:
     )
 
 
+def _title_start(title: str) -> bool:
+    return title[0].isupper() or _REFERENCE_FIRST.match(title) is not None
+
+
+def _title_goes_on(lines: Sequence[Line], index: int, match: re.Match[str]) -> bool:
+    """A title wrapped onto the next line without a hyphen: the next line starts in the title's
+    own column in lower case ("§ 33    Revidering av riktlinjer" / "        och hyresskulder"),
+    or the title hangs on a small word ("… land east of" / "Mill Lane")."""
+    if index + 1 >= len(lines) or not match.group("title"):
+        return False
+    below = lines[index + 1]
+    if below.is_blank() or below.is_rule() or "  " in below.stripped:
+        return False
+    title = match.group("title").rstrip()
+    if _HANGING_WORD.search(title):
+        return len(below.stripped) <= _MAX_TITLE // 2 and not below.stripped.endswith(".")
+    return below.indent == match.start("title") > 0 and below.stripped[:1].islower()
+
+
 def _title_below(lines: Sequence[Line], index: int) -> tuple[str, int]:
     """The title on the lines after a bare number ("§ 5") or a case number, with the span."""
     for offset in range(1, 4):
@@ -201,7 +231,7 @@ def _title_below(lines: Sequence[Line], index: int) -> tuple[str, int]:
 
 
 def _plain_title(title: str) -> bool:
-    if not title[0].isupper():
+    if not _title_start(title):
         return False
     return not (title.endswith((".", ",", ";", ":")) and len(title.split()) > 4)
 
@@ -257,12 +287,22 @@ def _follows(lines: Sequence[Line], heading: Heading) -> bool:
     return not (_CLAUSE_NUMBER.match(text) or text.endswith((":", " att", ",", ";")))
 
 
+def _under_parent(kept: list[Heading], heading: Heading, number: int) -> bool:
+    """A sub-item right under its parent's heading line ("3. Läsfrämjande insatser" / "3a. …")."""
+    if not kept:
+        return False
+    parent = kept[-1]
+    return parent.index + parent.span == heading.index and parent.number.rstrip(".") == str(number)
+
+
 def _in_sequence(lines: Sequence[Line], headings: list[Heading]) -> list[Heading]:
     kept: list[Heading] = []
     top = None
     for heading in headings:
         number, sub = _split_number(heading.number)
-        if number < 0 or not _follows(lines, heading):
+        if number < 0:
+            continue
+        if not _follows(lines, heading) and not (sub and _under_parent(kept, heading, number)):
             continue
         if sub and top is not None and number == top:
             kept.append(heading)

@@ -19,6 +19,7 @@ PARTY = "party"
 ORGANISATION = "organisation"
 ROLE = "role"
 PRESENCE = "presence"
+ABSENCE = "absence"
 REPLACED_BY = "replaced_by"
 REPLACES = "replaces"
 ACTION = "action"
@@ -39,6 +40,9 @@ _COLUMNS: dict[str, str] = {
     r"funktion/roll",
     PRESENCE: r"närvarande|närv\.?|närvaro|present|attended|deltog|møtt|møtte|tilstede|x|"
     r"deltar|til stede|attendance",
+    # A second mark column for those away: "Närvarande | Frånvarande", "Present | Apologies".
+    ABSENCE: r"frånvarande|frånv\.?|ej närvarande|absent|apologies|forfall|fravær|fraværende|"
+    r"afbud|anmält förhinder|förhinder",
     REPLACED_BY: r"ersatt av|ersättare|replaced by|vara|varamedlem",
     REPLACES: r"møtte for|mødte for|tjänstgör för|i stället för|ersätter|for|substituting for|"
     r"tjänstgörande för",
@@ -81,6 +85,7 @@ _LATER_ORDER = (
     ORGANISATION,
     ROLE,
     PRESENCE,
+    ABSENCE,
     REPLACED_BY,
     REPLACES,
     ACTION,
