@@ -24,6 +24,7 @@ from operator import or_
 from django.db.models import Q, QuerySet
 from django.utils.text import slugify
 
+from kansli.registry.addresses import reserved_slugs
 from kansli.registry.models import (
     Body,
     NameResolution,
@@ -287,7 +288,7 @@ class Resolver:
     def _body_slug(name: str, organisation: Organisation) -> str:
         """The body's own name when free; many municipalities have a 'Kommunstyrelsen'."""
         plain = slugify(name.translate(_UNDECOMPOSED))[:96]
-        if plain and not Body.objects.filter(slug=plain).exists():
+        if plain and plain not in reserved_slugs() and not Body.objects.filter(slug=plain).exists():
             return plain
         qualified = f"{name} {organisation.short_name or organisation.name}"
         return unique_slugs(Body.objects.all(), [qualified], 100, "body")[0]

@@ -15,6 +15,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from kansli.registry.addresses import validate_body_slug
+
 
 class OrganisationKind(models.TextChoices):
     MUNICIPALITY = "municipality", _("Municipality")
@@ -71,7 +73,7 @@ class Body(models.Model):
     name = models.CharField(_("name"), max_length=200)
     short_name = models.CharField(_("short name"), max_length=100, blank=True)
     slug = models.SlugField(
-        _("slug"), max_length=100, unique=True,
+        _("slug"), max_length=100, unique=True, validators=[validate_body_slug],
         help_text=_("The body's part of public addresses, e.g. 'samarbetskommitten'."),
     )
     mode = models.CharField(
