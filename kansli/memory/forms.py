@@ -23,6 +23,7 @@ from kansli.meetings.models import (
 )
 from kansli.memory import names
 from kansli.registry import changes
+from kansli.registry.addresses import reserved_matter_slugs
 from kansli.registry.models import (
     Body,
     Membership,
@@ -33,9 +34,6 @@ from kansli.registry.models import (
     Term,
 )
 from kansli.staff.forms import DateInput
-
-# Addresses under /arenden/ that are pages of their own, so no matter may take them.
-RESERVED_MATTER_SLUGS = {"antaganden", "ny"}
 
 
 def _person_label(person: Person) -> str:
@@ -210,7 +208,7 @@ class MatterForm(forms.ModelForm):
 def matter_slug(title: str) -> str:
     """A free address for a new matter, never one of the fixed pages under /arenden/."""
     slug = unique_slugs(Matter.objects.all(), [title], 120, "arende")[0]
-    if slug in RESERVED_MATTER_SLUGS:
+    if slug in reserved_matter_slugs():
         slug = unique_slugs(Matter.objects.all(), [f"{title} arende"], 120, "arende")[0]
     return slug
 

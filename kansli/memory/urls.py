@@ -1,6 +1,6 @@
 """The secretariat's pages of the committee's memory, under /hantera/ beside the other staff
 pages. They are included before them: the fixed words here would otherwise be taken for a
-meeting's address (`staff.forms.RESERVED_SLUGS` keeps meetings off them)."""
+meeting's address (`registry.addresses.reserved_meeting_slugs` keeps meetings off them)."""
 
 from django.urls import path
 

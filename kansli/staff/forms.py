@@ -25,14 +25,8 @@ from kansli.meetings.models import (
     Vote,
 )
 from kansli.minutes.models import Minutes
+from kansli.registry.addresses import reserved_meeting_slugs
 from kansli.registry.models import Body, Person
-
-# Addresses under a body that are pages of their own, so no meeting may take them.
-RESERVED_SLUGS = {
-    "nytt-mote", "dagordningsmall",
-    # the body's pages of its memory (kansli.memory.urls)
-    "ledamoter", "forandringar", "arenden", "atgarder", "antaganden",
-}
 
 
 class DateInput(forms.DateInput):
@@ -91,7 +85,7 @@ class MeetingForm(forms.ModelForm):
 
     def clean_slug(self) -> str:
         slug = self.cleaned_data.get("slug") or ""
-        if slug in RESERVED_SLUGS:
+        if slug in reserved_meeting_slugs():
             raise forms.ValidationError(_("“%(slug)s” is reserved; choose another address."),
                                         params={"slug": slug})
         return slug

@@ -5,7 +5,11 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 
 from kansli.imports.resolve import Resolver
-from kansli.registry.addresses import reserved_slugs
+from kansli.registry.addresses import (
+    reserved_matter_slugs,
+    reserved_meeting_slugs,
+    reserved_slugs,
+)
 from kansli.registry.models import Body, BodyMode, Organisation
 
 
@@ -34,3 +38,12 @@ def test_an_imported_body_named_like_a_page_gets_an_address_of_its_own():
     # The decisions page is still the decisions page, and the body has its own.
     assert "Beslut" in Client().get("/beslut/").content.decode()
     assert Client().get(f"/{body.slug}/").status_code == 200
+
+
+def test_pages_beside_meetings_and_matters_are_reserved_for_them():
+    # /hantera/<body>/nytt-mote/ and the body's memory pages; /arenden/antaganden/ and
+    # /hantera/<body>/arenden/ny/.
+    assert {"nytt-mote", "dagordningsmall", "ledamoter", "arenden", "atgarder"} <= (
+        reserved_meeting_slugs()
+    )
+    assert reserved_matter_slugs() == {"antaganden", "ny"}
