@@ -20,6 +20,7 @@ from kansli.imports.parse.layout import Line, join_lines
 from kansli.imports.parse.model import ParsedPerson
 from kansli.imports.parse.names import find_person, name_key
 from kansli.imports.parse.people import (
+    COUNCILLOR,
     Entry,
     absorb_attribute,
     initials_of,
@@ -383,8 +384,11 @@ def _role(record: _Record, attendance: Attendance, kind: str | None) -> str | No
 
 
 def _section_role(record: _Record, kind: str | None) -> str | None:
-    if record.section == labels.OFFICIALS and record.entry.organisation:
-        return "guest"  # in attendance for another organisation: an invited outsider, not staff
+    if record.section == labels.OFFICIALS and (
+        record.entry.organisation or COUNCILLOR in record.entry.roles
+    ):
+        # In attendance for another organisation, or a councillor: an invited outsider, not staff.
+        return "guest"
     if record.section in _SECTION_ROLE:
         return _SECTION_ROLE[record.section]
     voting = kind in _VOTING_KINDS

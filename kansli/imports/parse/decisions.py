@@ -53,8 +53,9 @@ _RESOLVED_LEAD = re.compile(
     r"^(?:it\s+was\s+)?resolved\s*(?:that|as follows)?\s*[:\-–]?$", re.IGNORECASE
 )
 # "RESOLVED that …", "It was agreed that …", "Agreed as a true record" (no colon: kept whole).
+# "RESOLVED to raise no objection" is the meeting's resolution, "Agreed to …" may be one person's.
 _RESOLVED_INLINE = re.compile(
-    r"^(?:it\s+was\s+)?(?:resolved|agreed)\b(?!\s*:)(?!\s+to\b)", re.IGNORECASE
+    r"^(?:it\s+was\s+)?(?:resolved\b(?!\s*:)|agreed\b(?!\s*:)(?!\s+to\b))", re.IGNORECASE
 )
 _INLINE_SWEDISH = re.compile(r"^beslut\s+att\b", re.IGNORECASE)
 _PROPOSAL_WORDS = re.compile(
@@ -110,7 +111,8 @@ _ABBREVIATION = re.compile(
     re.IGNORECASE,
 )
 _DECIDING_VERB = Guarded(
-    r"\b(?:godkändes|godkänns|godkände|valdes|omvaldes|nyvaldes|utsågs|beslutades|"
+    r"\b(?:godkändes|godkänns|godkände|valdes|omvaldes|nyvaldes|utsågs|valde|omvalde|utsåg|"
+    r"beslutades|"
     r"beslutade|beslöt|beviljade|beviljades|beviljas|fastställdes|fastställde|antogs|antog|"
     r"lades\s+till\s+handlingarna|läggs\s+till\s+handlingarna|förklarades|bifölls|biföll|"
     r"avslogs|avslog|tillstyrktes|tillstyrkte|bordlades|uppdrogs|"
@@ -122,6 +124,8 @@ _DECIDING_VERB = Guarded(
         "godkän",
         "valdes",
         "utsågs",
+        "valde",
+        "utsåg",
         "beslut",
         "beslöt",
         "bevilj",

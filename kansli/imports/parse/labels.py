@@ -79,7 +79,9 @@ _LABELS: dict[str, str] = {
     r"staff|staff present|fra administrasjonen møtte|fra administrasjonen|"
     r"administrasjonen|fra administrationen|administrationen|fra administrationen "
     r"deltog|øvrige|øvrige deltagere|øvrige til stede|andre til stede|andre møtende|"
-    r"i øvrigt deltog|sekretariat|sekretariatet|øvrige fremmødte",
+    r"i øvrigt deltog|sekretariat|sekretariatet|øvrige fremmødte|desuden|desuden deltog|"
+    r"desuden til stede|endvidere deltog|fra forvaltningen|fra forvaltningen deltog|"
+    r"møtende fra administrasjonen|fra kommunedirektøren",
     GUESTS: r"gäster|gäst|adjungerade|adjungerad|inbjudna|guests|guest|observers|gjester|gæster|"
     r"inviterede|adjungert|inbjuden|inbjudna gäster",
     ABSENT: r"ej närvarande|frånvarande|förhinder|anmält förhinder|anmälda förhinder|"

@@ -19,6 +19,9 @@ _HONORIFIC = re.compile(
     r"\.?\s+)+",
     re.IGNORECASE,
 )
+# An elected member by title: among those "in attendance" a councillor is no officer but a guest.
+_COUNCILLOR = re.compile(r"^(?:district\s+|county\s+)?(?:cllrs?|councillors?)\b\.?", re.IGNORECASE)
+COUNCILLOR = "councillor"
 _UPPER = "A-ZÅÄÖÆØÜÉÈÁÍÓÚÑ"
 _INITIAL = re.compile(rf"^[{_UPPER}]\.(?:-?[{_UPPER}]\.)?$")
 _PARTICLE_WORDS = "von van af de der den da di du la le del bin al ten ter"
@@ -42,7 +45,7 @@ _REMOTE_NOTE = re.compile(
 _STANDS_IN = re.compile(r"^(?P<who>.+?)\s+(?:för|for|i stället för)\s+(?P<other>.+)$")
 _PARTIAL = re.compile(
     r"^(?:§§?\s*\d|punkt(?:erna)?\s+\d|pkt\.?\s*\d|item[s]?\s+\d|sak(?:er)?\s+\d|del av|delvis|"
-    r"(?:från|till|from|until|fra)\s+(?:§|punkt|item|kl|sak)|kl\.?\s*\d|present for|partly)",
+    r"(?:från|till|from|until|fra|for|för)\s+(?:§|punkt|item|kl|sak)|kl\.?\s*\d|present for|partly)",
     re.IGNORECASE,
 )
 _APOSTROPHE = re.compile(r"['’]")
@@ -69,7 +72,8 @@ _ROLE_WORDS = {
     "minute-taker|notes|referent|sekretær|protokollfører",
     "treasurer": "kassör|kassören|kassör/ledamot|treasurer|kasserer|kasserar",
     "member": "ledamot|ordinarie ledamot|styrelseledamot|medlem|styremedlem|bestyrelsesmedlem|"
-    "member|trustee|director|councillor|ordinær",
+    "member|trustee|director|councillor|ordinær|independent member|lay member|elected member|"
+    "board member|committee member|independent trustee",
     "substitute": "ersättare|tjänstgörande ersättare|ej tjänstgörande ersättare|tjänstgörande|"
     "ej tjänstgörande|personlig ersättare|suppleant|varamedlem|vara|stedfortræder|substitute",
     "guest": "adjungerad|adjungerade|adjungert|gäst|inbjuden|observatör|gjest|gæst|guest|observer|"
@@ -173,7 +177,8 @@ def absorb_attribute(entry: Entry, text: str, *, bracketed: bool = False) -> Non
     text = collapse(text).strip(" ,;.")
     if not text:
         return
-    if replaced := _REPLACES.match(text):
+    # "för Eva Dahlberg" names whom a substitute stands in for; "for item 6 only" names no one.
+    if (replaced := _REPLACES.match(text)) and replaced.group("name")[:1].isupper():
         entry.roles.add("substitute")
         entry.replaces.append(_bare_name(replaced.group("name")))
         return
@@ -253,6 +258,8 @@ def parse_entry(
     if not is_name(name):
         return None
     entry = Entry(name=name, line=line)
+    if _COUNCILLOR.match(text):
+        entry.roles.add(COUNCILLOR)
     if prefix_role:
         entry.roles.add(prefix_role)
     for inner in _PAREN.findall(head):
@@ -296,7 +303,7 @@ def split_people(text: str, line: int | None = None, *, wrapped: bool = False) -
     is an attribute of the person before it ("Olof Dahl, Nybro").
     """
     text = _BULLET.sub("", text.strip())
-    segments = _split_top(text, _LIST_SEPARATOR)
+    segments = _rejoin_titles(text, _split_top(text, _LIST_SEPARATOR))
     if not segments:
         return []
     list_like = wrapped or len(segments) >= 3 or bool(_CONJUNCTION.search(text))
@@ -314,6 +321,25 @@ def split_people(text: str, line: int | None = None, *, wrapped: bool = False) -
             pending.append(segment)
     _flush(entries, current, pending, line)
     return entries
+
+
+def _rejoin_titles(text: str, segments: list[str]) -> list[str]:
+    """ "Leon Asare, Risk and Compliance Manager": a job title joined by a conjunction is one
+    title, not two people."""
+    if len(segments) < 2 or not _CONJUNCTION.search(text):
+        return segments
+    joined: list[str] = []
+    for segment in segments:
+        bare = _PAREN.sub(" ", segment)
+        if joined and looks_like_title(bare) and not _marked_name(segment):
+            both = re.search(
+                rf"{re.escape(joined[-1])}(\s+(?:och|and|og|samt|und)\s+){re.escape(segment)}", text
+            )
+            if both:
+                joined[-1] = f"{joined[-1]}{both.group(1)}{segment}"
+                continue
+        joined.append(segment)
+    return joined
 
 
 @lru_cache(maxsize=4096)

@@ -8,6 +8,7 @@ and an end time missing there from the closing line ("förklarade mötet avsluta
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import re
 from collections.abc import Sequence
@@ -31,7 +32,7 @@ _MEETING_DATE_CELL = re.compile(
     r"(?:sammanträdesdatum|mötesdatum|møtedato|mødedato|date of meeting)[\s:]*", re.IGNORECASE
 )
 _CLOSING = Guarded(
-    r"(?:avslutat|avslutade|avslutades|avslutas|closed|ended|concluded|finished|hevet|avsluttet|"
+    r"(?:avslutat|avslutad|avslutade|avslutades|avslutas|closed|ended|concluded|finished|hevet|avsluttet|"
     r"afsluttet|sluttede|slut)\b",
     (
         "avslut",
@@ -96,6 +97,8 @@ _PLACE_END = re.compile(
     r",?\s+(?:är|har|blir|ställs|hålls|hölls|was|is|has|will|er|blev|ble|bliver)\b.*$"
 )
 _CLOSING_REACH = 80
+_AFTER_DATE = re.compile(r"[ \t]*,?[ \t]*(?=\d)")
+_AFTER_DATE_REACH = 20
 _FRONT_LINES = 40
 _OPENING_LINES = 60
 _REPEATED_COMMA = re.compile(r"\s*,(?:\s*,)+")
@@ -224,12 +227,35 @@ def _from_running_text(
     schedule.date_source = schedule.time_source = schedule.end_source = source
     schedule.date_text = collapse(paragraph)
     sentence = _sentence_at(lines, number)
-    times = find_times(sentence)
+    times = sentence_times(sentence)
     schedule.start, schedule.end = _times(fields, None)
     if schedule.start is None and times:
         schedule.start, schedule.end = times[0].start, times[0].end
     schedule.place = _place_in_sentence(sentence, before)
     schedule.place_source = "text" if schedule.place else None
+
+
+def sentence_times(sentence: str) -> list[FoundTime]:
+    """Clock times in the sentence that dates the meeting. A bare time is taken too when it
+    follows the date directly ("Thursday, 14 March 2024, 10:00–12:15"): there it is no amount."""
+    times = find_times(sentence)
+    if times:
+        return times
+    dated = [d for d in find_dates(sentence) if d.year is not None]
+    if not dated:
+        return []
+    end = dated[0].end
+    lead = _AFTER_DATE.match(sentence, end)
+    if lead is None:
+        return []
+    found = find_times(sentence[lead.end() : lead.end() + _AFTER_DATE_REACH], bare=True)
+    return [_shifted(t, lead.end()) for t in found[:1] if t.span_start == 0]
+
+
+def _shifted(found: FoundTime, offset: int) -> FoundTime:
+    return dataclasses.replace(
+        found, span_start=found.span_start + offset, span_end=found.span_end + offset
+    )
 
 
 def _sentence_at(lines: Sequence[Line], number: int) -> str:
@@ -250,7 +276,7 @@ def _place_in_sentence(sentence: str, before: str) -> str | None:
     if held:
         return _clean_place(held.group("place"))
     spans = [(d.start, d.end) for d in find_dates(sentence)] + [
-        (t.span_start, t.span_end) for t in find_times(sentence)
+        (t.span_start, t.span_end) for t in sentence_times(sentence)
     ]
     if not spans:
         return None

@@ -60,6 +60,10 @@ def _name_in(text: str) -> str | None:
     return people[0].name if people else None
 
 
+def _names_in(text: str) -> list[str]:
+    return [entry.name for entry in split_people(text)]
+
+
 def scan_signatures(lines: Sequence[Line]) -> list[Appointment]:
     """Labels of chair, secretary and adjuster in `lines`, each paired with its signatories."""
     found: list[Appointment] = []
@@ -79,8 +83,9 @@ def _pair(
         return []
     number = lines[index].number
     if colon and rest.strip():
-        name = _name_in(rest)
-        return [_appointment(kind, name, number, label)] if name else []
+        # Two adjusters may share the label: "Protokollen godkjennes av: A og B".
+        names = _names_in(rest) if kind == labels.ADJUSTER else [_name_in(rest)]
+        return [_appointment(kind, name, number, label) for name in names if name]
     if position + 1 < len(cells) and (name := _name_in(cells[position + 1].text)):
         return [_appointment(kind, name, number, label)]
     # A label alone on its line signs for every name under it ("Justeras / A   B").
@@ -280,6 +285,15 @@ _SENTENCES = [
         "gennemgik|orienterte|reported",
         r"\b(?:öppnade|hälsade|opened|welcomed|åpnet|åbnede|ønsket|presented|redovisade|föredrog|"
         r"gennemgik|orienterte|reported)\b",
+    ),
+    # So did whoever made a proposal, asked for a vote or entered a reservation: "Henrik Sjö
+    # yrkade …", "Camilla Öst och Henrik Sjö reserverade sig", "Cllr Okoro moved …".
+    _sentence(
+        ACTOR,
+        "before",
+        "yrka|reserver|begärde|ifrågasatte|moved|seconded|fremmet|tok opp|stillede",
+        r"\b(?:yrkade|yrkar|reserverade|reserverar|begärde|ifrågasatte|moved|seconded|fremmet|"
+        r"tok\s+opp|stillede)\b",
     ),
 ]
 
