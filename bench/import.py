@@ -3,12 +3,14 @@
 Generates an archive of invented minutes in five layouts (a Swedish protocol with a front page, the
 seed's notes layout with runs of names, notes with one participant a line, English council minutes,
 association minutes), in folders by body and year, with every tenth document a Word file and every
-twentieth a PDF, then times `kansli import DIR --recursive` into a fresh SQLite database and samples
-the memory of the import and its workers. The archive is kept in --archive (generating the PDFs
+twentieth a PDF, then times `kansli import DIR --recursive` into a fresh SQLite database (or, with
+--postgres, a fresh PostgreSQL database of its own) and samples the memory of the import and its
+workers. The archive is kept in --archive (generating the PDFs
 takes a while), so a second run only imports. Baseline in the same run: reading every file's bytes.
 Targets on a 2-core machine: <= 120 s for 10,000 documents, peak memory <= 500 MB.
 
 Usage: .venv/bin/python bench/import.py [--documents 10000] [--archive DIR] [--jobs N]
+                                        [--postgres [SERVER]]
 """
 
 from __future__ import annotations
@@ -23,12 +25,16 @@ import sys
 import tempfile
 import threading
 import time
+from contextlib import nullcontext
 from multiprocessing import Pool
 from pathlib import Path
+
+from scratch_postgres import DEFAULT_SERVER, scratch_database
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 TIME_TARGET = 120.0
 MEMORY_TARGET_MB = 500
+BENCH_DATABASE = "kansli_bench_import"
 DEFAULT_ARCHIVE = Path(tempfile.gettempdir()) / "kansli-bench-archive"
 GIVEN = (
     "Anna", "Erik", "Maria", "Lars", "Karin", "Johan", "Eva", "Anders", "Sara", "Per",
@@ -244,14 +250,21 @@ def main() -> int:
     options.add_argument("--documents", type=int, default=10_000)
     options.add_argument("--archive", type=Path, default=DEFAULT_ARCHIVE)
     options.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    options.add_argument("--postgres", nargs="?", const=DEFAULT_SERVER, metavar="SERVER",
+                         help=f"import into PostgreSQL instead (default server {DEFAULT_SERVER})")
     arguments = options.parse_args()
     archive = arguments.archive / str(arguments.documents)
     generate(archive, arguments.documents, arguments.jobs)
     files, reading = read_everything(archive)
     print(f"baseline: reading {files:,} files takes {reading:.2f} s")
-    with tempfile.TemporaryDirectory(prefix="kansli-bench-import-") as data:
+    scratch = (scratch_database(arguments.postgres, BENCH_DATABASE) if arguments.postgres
+               else nullcontext(None))
+    with tempfile.TemporaryDirectory(prefix="kansli-bench-import-") as data, scratch as url:
         env = {**os.environ, "KANSLI_DATA_DIR": data}
         env.pop("DATABASE_URL", None)
+        if url is not None:
+            env["DATABASE_URL"] = url
+        print(f"into {'PostgreSQL' if url else 'SQLite'}")
         kansli = str(Path(sys.executable).with_name("kansli"))
         subprocess.run([kansli, "migrate", "-v0"], env=env, check=True)
         report = Path(data) / "report.json"

@@ -32,11 +32,13 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
+from contextlib import nullcontext
 from pathlib import Path
+
+from scratch_postgres import DEFAULT_SERVER, database_url, scratch_database
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 BENCH_DATABASE = "kansli_bench_search"
-DEFAULT_POSTGRES = "postgres://postgres@127.0.0.1:5432/postgres"
 TARGET_P95_MS = 50.0
 QUERIES = 200
 REPEAT = 3  # each search timed three times; its fastest run counts
@@ -334,7 +336,7 @@ def time_queries(queries: list[str]) -> dict[str, float]:
 def run_one(engine: str, size: int, postgres: str) -> dict[str, object]:
     with tempfile.TemporaryDirectory(prefix="kansli-bench-") as data_dir:
         url = (f"sqlite:///{Path(data_dir) / 'bench.sqlite3'}" if engine == "sqlite"
-               else postgres.rsplit("/", 1)[0] + f"/{BENCH_DATABASE}")
+               else database_url(postgres, BENCH_DATABASE))
         set_up_django(url, Path(data_dir))
         from django.db import connection, transaction
 
@@ -363,26 +365,14 @@ def run_one(engine: str, size: int, postgres: str) -> dict[str, object]:
 # --- All of them ------------------------------------------------------------------------------
 
 
-def postgres_database(server: str, action: str) -> None:
-    import psycopg
-
-    with psycopg.connect(server, autocommit=True) as admin:
-        admin.execute(f"DROP DATABASE IF EXISTS {BENCH_DATABASE}")
-        if action == "create":
-            admin.execute(f"CREATE DATABASE {BENCH_DATABASE}")
-
-
 def run_in_process(engine: str, size: int, postgres: str) -> dict[str, object]:
-    if engine == "postgresql":
-        postgres_database(postgres, "create")
-    try:
+    scratch = (scratch_database(postgres, BENCH_DATABASE) if engine == "postgresql"
+               else nullcontext())
+    with scratch:
         done = subprocess.run(
             [sys.executable, __file__, "--one", engine, str(size), "--postgres", postgres],
             capture_output=True, text=True,
         )
-    finally:
-        if engine == "postgresql":
-            postgres_database(postgres, "drop")
     if done.returncode != 0:
         raise SystemExit(f"{engine} at {size:,} failed:\n{done.stderr}")
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -409,7 +399,7 @@ def main() -> None:
     options.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
     options.add_argument("--engines", nargs="+", default=["sqlite", "postgresql"],
                          choices=["sqlite", "postgresql"])
-    options.add_argument("--postgres", default=DEFAULT_POSTGRES)
+    options.add_argument("--postgres", default=DEFAULT_SERVER)
     options.add_argument("--one", nargs=2, metavar=("ENGINE", "SIZE"), help=argparse.SUPPRESS)
     arguments = options.parse_args()
     if arguments.one:
