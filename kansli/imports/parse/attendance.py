@@ -33,6 +33,7 @@ from kansli.imports.parse.presenters import presenters
 from kansli.imports.parse.signatures import Appointment, appointments_in_text
 from kansli.imports.parse.tables import (
     ABSENCE,
+    EXTRA,
     NAME,
     ORGANISATION,
     PARTY,
@@ -278,6 +279,8 @@ def _table_entries(table: Table, register: _Register, section: str | None) -> No
             entry.organisation = row[ORGANISATION]
         if row.get(ROLE):
             absorb_attribute(entry, row[ROLE])
+        if row.get(EXTRA):
+            absorb_attribute(entry, row[EXTRA])
         if row.get(REPLACES):
             entry.replaces.append(row[REPLACES].strip())
         absent = section == labels.ABSENT or bool(row.get(REPLACED_BY))

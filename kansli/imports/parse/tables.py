@@ -28,6 +28,10 @@ DUE = "due"
 NUMBER = "number"
 STATUS = "status"
 VOTE = "vote"
+# A note written right of the last column, under no header ("ordförande", "deltar digitalt").
+EXTRA = "extra"
+# Short attendance columns after which a further cell is such a note, not more of the value.
+_NOTED = frozenset({"party", "organisation", "presence", "absence"})
 
 _COLUMNS: dict[str, str] = {
     NAME: r"namn|navn|name|ledamot|ledamöter|ersättare|kallade|deltagare|member|members|trustee|"
@@ -157,8 +161,10 @@ def _row(line: Line, columns: list[str], starts: list[int], by_index: bool) -> d
     previous = -1
     for number, cell in enumerate(cells):
         column = min(number, len(columns) - 1) if by_index else _column_at(cell, starts, previous)
-        previous = column
         kind = columns[column]
+        if not by_index and column == previous == len(columns) - 1 and kind in _NOTED:
+            kind = EXTRA if kind in row else kind
+        previous = column
         row[kind] = f"{row[kind]} {cell.text}" if kind in row else cell.text
     return row
 
