@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.text import slugify
 
@@ -17,6 +18,7 @@ from kansli.meetings.models import (
     ActionItem,
     Adoption,
     AgendaItem,
+    Attachment,
     Attendance,
     AttendanceRole,
     AttendanceStatus,
@@ -361,6 +363,7 @@ def _matter(b: _Builder, committee: Body, meeting: Meeting) -> None:
     item = meeting.items.get(kind=ItemKind.DECISION)
     item.matter = matter
     item.save(update_fields=["matter"])
+    _attach_proposal(item)
     adopted = {"Botkyrka", "Haninge", "Södertälje", "Tyresö", "Salem"}
     for number, (short, *_) in enumerate(MUNICIPALITIES, start=1):
         status = Adoption.Status.ADOPTED if short in adopted else Adoption.Status.PENDING
@@ -378,6 +381,22 @@ def _matter(b: _Builder, committee: Body, meeting: Meeting) -> None:
         matter=matter, owner=b.people["Lena Holm"],
         due=meeting.date + datetime.timedelta(days=90),
     )
+
+
+def _attach_proposal(item: AgendaItem) -> None:
+    """The proposal the committee decided on, as a public PDF beside the published minutes."""
+    from weasyprint import HTML
+
+    content = HTML(string=(
+        "<h1>Gemensam strategi för kompetensförsörjning</h1><p>Förslag från ledningsgruppen "
+        "till Samarbetskommittén.</p><p>Strategin samlar kommunernas arbete med rekrytering, "
+        "utbildning och kompetensutveckling inom vård, skola och omsorg.</p>"
+    )).write_pdf()
+    name = "Strategi för kompetensförsörjning (förslag).pdf"
+    attachment = Attachment(item=item, original_name=name, content_type="application/pdf",
+                            size=len(content), public=True)
+    attachment.file.save(name, ContentFile(content), save=False)
+    attachment.save()
 
 
 def _followup(b: _Builder, committee: Body, meetings: dict[str, Meeting],

@@ -19,6 +19,7 @@ from kansli.meetings.adoption import ADOPTED  # noqa: F401 (the API reads it fro
 from kansli.meetings.models import (
     Adoption,
     AgendaItem,
+    Attachment,
     Attendance,
     AttendanceStatus,
     Decision,
@@ -247,6 +248,21 @@ def public_items() -> QuerySet[AgendaItem]:
 
 def public_item(pk: int) -> AgendaItem:
     return get_object_or_404(public_items().select_related("meeting__body"), pk=pk)
+
+
+def public_attachments(meeting: Meeting) -> QuerySet[Attachment]:
+    """The documents shown with a meeting's published minutes: those the secretariat marked
+    public, attached to items anyone may read."""
+    return (
+        Attachment.objects.filter(public=True, item__in=public_items().filter(meeting=meeting))
+        .select_related("item")
+        .order_by("item__sort_key", "uploaded_at", "pk")
+    )
+
+
+def public_attachment(meeting: Meeting, pk: int, name: str) -> Attachment:
+    """One public attachment, at the one address that names it by its file name."""
+    return get_object_or_404(public_attachments(meeting), pk=pk, original_name=name)
 
 
 def public_decisions() -> QuerySet[Decision]:

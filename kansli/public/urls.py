@@ -59,4 +59,6 @@ urlpatterns = [
         views.download,
         name="download",
     ),
+    path("<slug:body>/<slug:slug>/bilagor/<int:pk>/<str:name>", views.attachment,
+         name="attachment"),
 ]

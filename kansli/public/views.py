@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import wraps
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -123,6 +123,7 @@ def meeting(request: HttpRequest, body: str, slug: str) -> TemplateResponse:
         "previous": previous,
         "following": following,
         "downloads": download_links(found) if doc else [],
+        "attachments": access.public_attachments(found) if doc else [],
         # Paragraphs adjusted at the meeting are public before the rest of the protocol.
         "adjusted_items": [] if doc else access.immediately_adjusted(found),
     })
@@ -145,6 +146,25 @@ def download(request: HttpRequest, body: str, slug: str, name: str, ext: str) ->
         response["Content-Disposition"] = content_disposition_header(
             as_attachment=True, filename=f"{name}.{extension}"
         )
+        return response
+
+    return validated(request, respond)
+
+
+# Shown in the browser rather than saved: types that cannot run script on this site's origin.
+_SHOWN_INLINE = frozenset({"application/pdf", "image/png", "image/jpeg"})
+
+
+@require_safe
+def attachment(request: HttpRequest, body: str, slug: str, pk: int, name: str) -> HttpResponse:
+    def respond() -> HttpResponse:
+        found = access.public_attachment(access.public_meeting(body, slug), pk, name)
+        response = FileResponse(
+            found.file.open("rb"), content_type=found.content_type, filename=found.original_name,
+            as_attachment=found.content_type not in _SHOWN_INLINE,
+        )
+        # An uploaded document is never a page of this site: no script, no forms, no cookies.
+        response["Content-Security-Policy"] = "sandbox"
         return response
 
     return validated(request, respond)

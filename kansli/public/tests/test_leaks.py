@@ -41,6 +41,7 @@ MARKERS = {
     "confidential item": CONFIDENTIAL_MARKER,
     "draft minutes": DRAFT_MARKER,
     "private attachment": "BILAGEMARKOR",
+    "public attachment of a confidential item": "SEKRETESSBILAGEMARKOR",
     "matter not public": "ARENDEMARKOR",
     "matter known only from a draft": "UTKASTARENDEMARKOR",
     "person only in a draft": "OKANDPERSONMARKOR",
@@ -112,19 +113,26 @@ def build_leaky_data(committee, media_root) -> None:
     minutes = Minutes.objects.create(meeting=adjusted)
     workflow.move(minutes, MinutesStatus.FOR_ADJUSTMENT)
     workflow.move(minutes, MinutesStatus.ADJUSTED)
-    # An agenda for the planned meeting, and a private attachment under a public item.
+    # An agenda for the planned meeting; a private attachment under a public item, one marked
+    # public under the confidential item, and a public one under a public item.
     AgendaItem.objects.create(
         meeting=committee.planned, title=MARKERS["agenda of a planned meeting"]
     )
-    attachment = Attachment(
-        item=items[1], original_name=f"{MARKERS['private attachment']}.txt",
-        content_type="text/plain", size=12, public=False,
-    )
-    attachment.file.save(
-        f"{MARKERS['private attachment']}.txt",
-        ContentFile(MARKERS["private attachment"].encode()), save=False,
-    )
+    attach(items[1], MARKERS["private attachment"], public=False)
+    attach(secret, MARKERS["public attachment of a confidential item"], public=True)
+    attach(items[1], PUBLIC_ATTACHMENT, public=True)
+
+
+PUBLIC_ATTACHMENT = "Underlag till utvecklingsprogrammet"
+
+
+def attach(item: AgendaItem, text: str, *, public: bool) -> Attachment:
+    """A text file named and filled with `text`, attached to `item`."""
+    attachment = Attachment(item=item, original_name=f"{text}.txt", content_type="text/plain",
+                            size=len(text.encode()), public=public)
+    attachment.file.save(f"{text}.txt", ContentFile(text.encode()), save=False)
     attachment.save()
+    return attachment
 
 
 def local_address(address: str) -> str | None:
@@ -198,7 +206,9 @@ def crawl(client) -> dict[str, str]:
             continue
         assert response.status_code == 200, f"{path} answered {response.status_code}"
         content_type = response.get("Content-Type", "")
-        text = readable_text(file_name(content_type), response.content)
+        content = (b"".join(response.streaming_content) if response.streaming
+                   else response.content)
+        text = readable_text(file_name(content_type), content)
         seen[path] = text
         queue.extend(addresses_in(path, content_type, text) - seen.keys())
     return seen
@@ -249,6 +259,31 @@ def test_the_crawl_reaches_every_kind_of_public_address(crawled, committee):
 
 
 def test_the_private_attachment_has_no_public_address(client, crawled, committee):
-    attachment = Attachment.objects.get()
+    attachment = Attachment.objects.get(public=False)
     assert client.get(f"/media/{attachment.file.name}").status_code == 404
     assert client.get(attachment.file.url).status_code == 404
+
+
+def test_a_public_attachment_is_served_with_the_published_minutes(client, crawled, committee):
+    meeting = committee.published
+    address = (f"/{meeting.body.slug}/{meeting.slug}/bilagor/"
+               f"{Attachment.objects.get(original_name=f'{PUBLIC_ATTACHMENT}.txt').pk}/")
+    served = [path for path in crawled if path.startswith(address)]
+    assert len(served) == 1 and crawled[served[0]] == PUBLIC_ATTACHMENT
+    response = client.get(served[0])
+    assert response["Content-Security-Policy"] == "sandbox"
+    assert response["Content-Disposition"].startswith("attachment")
+    # The one address names the file; another name, or a private one's number, is not found.
+    assert client.get(address + "annat.txt").status_code == 404
+    hidden = Attachment.objects.exclude(original_name=f"{PUBLIC_ATTACHMENT}.txt")
+    for attachment in hidden:
+        path = (f"/{meeting.body.slug}/{meeting.slug}/bilagor/{attachment.pk}/"
+                f"{attachment.original_name}")
+        assert client.get(path).status_code == 404
+
+
+def test_attachments_wait_for_the_minutes_to_be_published(client, crawled, committee):
+    draft = committee.draft
+    attachment = attach(draft.items.first(), "Utkastbilaga", public=True)
+    path = f"/{draft.body.slug}/{draft.slug}/bilagor/{attachment.pk}/Utkastbilaga.txt"
+    assert client.get(path).status_code == 404

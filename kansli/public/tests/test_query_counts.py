@@ -12,8 +12,9 @@ from kansli.meetings.numbering import number_meeting
 from kansli.registry.models import Membership, Organisation, Person, Post, Tenure
 
 # public_meeting 1, published_minutes 1, load_meeting 6 (the meeting with body and minutes,
-# attendance, items, decisions, adjusters, the adjusters' people), previous 1, next 1.
-MEETING_PAGE = 10
+# attendance, items, decisions, adjusters, the adjusters' people), previous 1, next 1, public
+# attachments 1.
+MEETING_PAGE = 11
 # public_body 1, seats 1 + the posts' holders 1, meetings 1.
 BODY_PAGE = 4
 # bodies, upcoming meetings, recently published.
