@@ -31,12 +31,18 @@ _OWNER = re.compile(
     r"(?=\s*(?:[.;]|,\s*(?:senast|klart|klar|deadline|frist|innen|inden)\b|$))",
     re.I,
 )
+# "8. mars", "15. april 2024": the day's full stop does not end the deadline.
+_DAY_MONTH = r"\d{1,2}\.\s*(?:%s)\b\.?(?:\s+\d{4})?" % "|".join(
+    sorted(MONTHS, key=len, reverse=True)
+)
 # Deadline and owner are their own sentences ("… skriftligt. Klart 28/3."), so "due" inside an
 # action's text is not mistaken for one.
 _DUE = re.compile(
     r"(?:^|(?<=[.;])\s+|(?<=,)\s*(?=senast|klart|deadline|frist))"
     r"(?:klart|klar|senast|deadline|due|frist|by when|klart senast)\b\s*:?\s*"
-    r"(?P<due>v\.\s*\d+|[^;]*?)\s*(?:[.;](?:\s|$)|$)",
+    r"(?P<due>v\.\s*\d+|{day_month}|[^;]*?)\s*(?:[.;](?:\s|$)|$)".replace(
+        "{day_month}", _DAY_MONTH
+    ),
     re.IGNORECASE,
 )
 _LABEL_SENTENCE = re.compile(
