@@ -275,26 +275,31 @@ class _Store:
     def groups(self, documents: Iterator[Prepared]) -> Iterator[list[Outcome]]:
         """The outcomes of each committed transaction, in order."""
         while True:
-            group: list[tuple[Prepared, Outcome]] = []
+            taken: list[Prepared] = []
+            outcomes: list[Outcome] = []
             try:
                 with transaction.atomic():
-                    self._fill(group, documents)
+                    self._fill(taken, outcomes, documents)
             except DatabaseError:
-                # The commit itself failed (a deferred constraint, a full disk): no document of
-                # the group is stored. Each is tried again alone, so only a bad one fails.
+                # The transaction failed as a whole (at commit: a deferred constraint, a full
+                # disk): none of its documents is stored. Each is tried again alone, so only a
+                # bad one fails.
                 self.resolver = None
-                group = [(document, self._alone(document)) for document, _ in group]
-            if not group:
+                outcomes = [self._alone(document) for document in taken]
+            if not taken:
                 return
             self._keep_resolver()
-            yield [outcome for _, outcome in group]
+            yield outcomes
 
-    def _fill(self, group: list[tuple[Prepared, Outcome]], documents: Iterator[Prepared]) -> None:
+    def _fill(
+        self, taken: list[Prepared], outcomes: list[Outcome], documents: Iterator[Prepared]
+    ) -> None:
         self._check_resolver()
         deadline = time.monotonic() + GROUP_SECONDS
         for document in documents:
-            group.append((document, self._store(document)))
-            if time.monotonic() >= deadline or len(group) >= GROUP_DOCUMENTS:
+            taken.append(document)
+            outcomes.append(self._store(document))
+            if time.monotonic() >= deadline or len(taken) >= GROUP_DOCUMENTS:
                 return
 
     def _store(self, document: Prepared) -> Outcome:
