@@ -39,7 +39,6 @@ from kansli.registry.models import (
 )
 from kansli.registry.roster import Roster
 from kansli.registry.roster import Seat as RosterSeat
-from kansli.registry.roster import overlap as roster_overlap
 
 ROLE_ORDER = {role: rank for rank, role in enumerate(MembershipRole.values)}
 
@@ -198,32 +197,13 @@ def person_tenures(person: Person) -> list[Tenure]:
     return list(person.tenures.select_related("post", "person", "party").order_by("-start"))
 
 
-def overlap(
-    first: tuple[datetime.date | None, datetime.date | None],
-    second: tuple[datetime.date | None, datetime.date | None],
-) -> dict[str, datetime.date | None] | None:
-    """The common part of two periods (None ends are open), or None when they do not meet."""
-    period = roster_overlap(first, second)
-    return None if period is None else {"start": period[0], "end": period[1]}
-
-
-def person_seats(person: Person, tenures: list[Tenure]) -> list[Seat]:
+def person_seats(person: Person) -> list[Seat]:
     """Seats the person held in their own name, and seats that came with a post they held,
-    each for the time the person actually filled it. `tenures` are the person's tenures."""
-    memberships = Membership.objects.filter(
-        Q(person=person) | Q(post__in={tenure.post_id for tenure in tenures})
-    ).select_related("body", "post", "on_behalf_of", "person__party")
-    seats = []
-    for membership in memberships:
-        own = (membership.start, membership.end)
-        if membership.person_id:
-            seats.append(_seat(membership, None, start=own[0], end=own[1]))
-            continue
-        for tenure in (t for t in tenures if t.post_id == membership.post_id):
-            period = overlap(own, (tenure.start, tenure.end))
-            if period:
-                seats.append(_seat(membership, tenure, **period))
-    return sorted(seats, key=lambda seat: seat.start or datetime.date.min, reverse=True)
+    each for the time the person actually filled it, the latest first (see `registry.roster`)."""
+    roster = Roster(Membership.objects.filter(
+        Q(person=person) | Q(post__in=Tenure.objects.filter(person=person).values("post"))
+    ))
+    return [_public_seat(seat) for seat in roster.history() if seat.person == person]
 
 
 def attended_meetings(person: Person) -> QuerySet[Attendance]:

@@ -162,7 +162,7 @@ def body_calendar(request: HttpRequest, body: str) -> HttpResponse:
 
 def seated_meetings(person: Person) -> list[Meeting]:
     """Meetings of the bodies where `person` holds a seat on the meeting's day."""
-    seats = access.person_seats(person, access.person_tenures(person))
+    seats = access.person_seats(person)
     meetings = calendar_meetings(
         access.public_meetings().filter(body__in={seat.body.pk for seat in seats})
     )

@@ -177,7 +177,7 @@ def person(request: HttpRequest, slug: str) -> TemplateResponse:
     return TemplateResponse(request, "public/person.html", {
         "person": found,
         "tenures": tenures,
-        "seats": access.person_seats(found, tenures),
+        "seats": access.person_seats(found),
         "attendances": access.attended_meetings(found),
     })
 
