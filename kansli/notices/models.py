@@ -21,6 +21,10 @@ class OutgoingMail(models.Model):
     to = models.JSONField(_("to"), help_text=_("A list of e-mail addresses."))
     subject = models.CharField(_("subject"), max_length=300)
     body = models.TextField(_("text"))
+    headers = models.JSONField(
+        _("extra headers"), default=dict, blank=True,
+        help_text=_("E.g. List-Unsubscribe on a subscriber's mail."),
+    )
     meeting = models.ForeignKey(
         Meeting, null=True, blank=True, on_delete=models.SET_NULL, related_name="mails",
         verbose_name=_("meeting"), help_text=_("The meeting the mail is about, if any."),

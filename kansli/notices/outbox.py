@@ -39,11 +39,14 @@ def enqueue_mail(
     attachments: Iterable[Attachment] = (),
     *,
     meeting: Meeting | None = None,
+    headers: dict[str, str] | None = None,
 ) -> OutgoingMail:
-    """Store a mail and queue it for sending; `meeting` files it under that meeting's page."""
+    """Store a mail and queue it for sending; `meeting` files it under that meeting's page and
+    `headers` are sent with it."""
     if not to:
         raise ValueError("A mail needs at least one recipient.")
-    mail = OutgoingMail.objects.create(to=list(to), subject=subject, body=body, meeting=meeting)
+    mail = OutgoingMail.objects.create(to=list(to), subject=subject, body=body, meeting=meeting,
+                                       headers=headers or {})
     MailAttachment.objects.bulk_create(
         MailAttachment(mail=mail, filename=name, content=content, content_type=content_type)
         for name, content, content_type in attachments
@@ -72,7 +75,8 @@ def backoff(attempts: int) -> datetime.timedelta:
 
 def as_message(mail: OutgoingMail) -> EmailMessage:
     message = EmailMessage(
-        subject=mail.subject, body=mail.body, from_email=settings.DEFAULT_FROM_EMAIL, to=mail.to
+        subject=mail.subject, body=mail.body, from_email=settings.DEFAULT_FROM_EMAIL, to=mail.to,
+        headers=mail.headers,
     )
     for attachment in mail.attachments.all():
         message.attach(attachment.filename, bytes(attachment.content), attachment.content_type)

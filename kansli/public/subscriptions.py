@@ -73,12 +73,18 @@ def link(purpose: str, subscription: Subscription) -> str:
 
 def _send(subscription: Subscription, template: str, context: dict) -> None:
     # The reader's own language, whichever language the request that sends it is in.
+    unsubscribe = link(UNSUBSCRIBE, subscription)
     with translation.override(subscription.language):
         subject = render_to_string(f"public/mail/{template}_subject.txt", context).strip()
         text = render_to_string(f"public/mail/{template}.txt", {
-            **context, "unsubscribe": link(UNSUBSCRIBE, subscription),
+            **context, "unsubscribe": unsubscribe,
         })
-    enqueue_mail([subscription.email], subject, text)
+    # RFC 2369 and 8058: mail programs offer their own unsubscribe button, which posts to the
+    # same link without showing any page.
+    enqueue_mail([subscription.email], subject, text, headers={
+        "List-Unsubscribe": f"<{unsubscribe}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    })
 
 
 @transaction.atomic

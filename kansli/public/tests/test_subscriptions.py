@@ -11,6 +11,7 @@ from conftest import CONFIDENTIAL_MARKER
 from kansli.minutes import workflow
 from kansli.minutes.models import Minutes, MinutesStatus
 from kansli.notices.models import OutgoingMail
+from kansli.notices.outbox import as_message
 from kansli.public import subscriptions
 from kansli.public.models import Subscription
 from kansli.registry.models import Body
@@ -116,7 +117,14 @@ def test_one_click_unsubscribe_ends_the_subscription(
     confirmed(client)
     OutgoingMail.objects.all().delete()
     publish_another_meeting(django_capture_on_commit_callbacks)
-    unsubscribe = links(OutgoingMail.objects.get())["avsluta"]
+    mail = OutgoingMail.objects.get()
+    unsubscribe = links(mail)["avsluta"]
+    # The mail program's own button (RFC 2369, RFC 8058) points at the same link.
+    message = as_message(mail).message()
+    address = next(found.group(0) for found in LINK.finditer(mail.body)
+                   if found.group(1) == "avsluta")
+    assert message["List-Unsubscribe"] == f"<{address}>"
+    assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert client.get(unsubscribe).status_code == 200  # asks, changes nothing
     assert Subscription.objects.exists()
     # RFC 8058: the mail program posts this body, with no page and no CSRF token.
