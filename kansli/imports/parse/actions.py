@@ -32,9 +32,8 @@ _OWNER = re.compile(
     re.I,
 )
 # "8. mars", "15. april 2024": the day's full stop does not end the deadline.
-_DAY_MONTH = r"\d{1,2}\.\s*(?:%s)\b\.?(?:\s+\d{4})?" % "|".join(
-    sorted(MONTHS, key=len, reverse=True)
-)
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_DAY_MONTH = rf"\d{{1,2}}\.\s*(?:{_MONTH_NAMES})\b\.?(?:\s+\d{{4}})?"
 # Deadline and owner are their own sentences ("… skriftligt. Klart 28/3."), so "due" inside an
 # action's text is not mistaken for one.
 _DUE = re.compile(

@@ -45,7 +45,8 @@ _REMOTE_NOTE = re.compile(
 _STANDS_IN = re.compile(r"^(?P<who>.+?)\s+(?:för|for|i stället för)\s+(?P<other>.+)$")
 _PARTIAL = re.compile(
     r"^(?:§§?\s*\d|punkt(?:erna)?\s+\d|pkt\.?\s*\d|item[s]?\s+\d|sak(?:er)?\s+\d|del av|delvis|"
-    r"(?:från|till|from|until|fra|for|för)\s+(?:§|punkt|item|kl|sak)|kl\.?\s*\d|present for|partly)",
+    r"(?:från|till|from|until|fra|for|för)\s+(?:§|punkt|item|kl|sak)|kl\.?\s*\d|present for|"
+    r"partly)",
     re.IGNORECASE,
 )
 _APOSTROPHE = re.compile(r"['’]")
