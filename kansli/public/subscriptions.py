@@ -1,5 +1,5 @@
-"""E-mail subscriptions to a body's newly published minutes, with double opt-in and one-click
-unsubscribe.
+"""E-mail subscriptions to a body's newly published minutes, or to a saved search that finds
+something in them, with double opt-in and one-click unsubscribe.
 
 Nothing is sent to an address until its owner confirms it through a signed link, and every
 notice carries a link (and RFC 8058's headers, where the outbox can set them) that ends the
@@ -30,6 +30,11 @@ from kansli.minutes.signals import status_changed
 from kansli.notices.outbox import enqueue_mail
 from kansli.public import access
 from kansli.public.models import Subscription
+from kansli.search.engines import Filters
+from kansli.search.indexing import follow_meeting
+from kansli.search.models import Entry
+from kansli.search.query import LONGEST_QUERY, QueryError, parse
+from kansli.search.results import Hit, found_among
 
 CONFIRM = "confirm"
 UNSUBSCRIBE = "unsubscribe"
@@ -42,15 +47,37 @@ NOTICE_DECISIONS = 20
 
 
 class SubscriptionForm(forms.Form):
+    """An address, and either a body or the words of a search."""
+
     email = forms.EmailField(label=_("Your e-mail address"), max_length=254)
     body = forms.ModelChoiceField(
-        label=_("Committee or board"), queryset=None, to_field_name="slug",
-        empty_label=None,
+        label=_("Committee or board"), queryset=None, to_field_name="slug", required=False,
+        empty_label=_("– a saved search instead –"),
+    )
+    query = forms.CharField(
+        label=_("Or a saved search"), max_length=LONGEST_QUERY, required=False,
+        help_text=_("Words to look for in newly published minutes, as in the search."),
     )
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["body"].queryset = access.public_bodies().order_by("name")
+
+    def clean_query(self) -> str:
+        text = self.cleaned_data.get("query", "").strip()
+        if text:
+            try:
+                parse(text)
+            except QueryError as error:
+                raise forms.ValidationError(error.message) from None
+        return text
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if "query" in data and bool(data.get("body")) == bool(data["query"]):
+            self.add_error("query", _("Choose a committee or board, or write a search: one of "
+                                      "the two."))
+        return data
 
 
 def token_for(subscription: Subscription, purpose: str) -> str:
@@ -88,11 +115,13 @@ def _send(subscription: Subscription, template: str, context: dict) -> None:
 
 
 @transaction.atomic
-def subscribe(email: str, body, language: str) -> Subscription:
-    """Record the wish and ask the address's owner to confirm it, at most once per hour."""
+def subscribe(email: str, body, language: str, query: str = "") -> Subscription:
+    """Record the wish (a body's minutes, or else the saved search `query`) and ask the
+    address's owner to confirm it, at most once per hour."""
     _forget_unconfirmed()
     subscription, _created = Subscription.objects.select_for_update().get_or_create(
-        email=email.strip().lower(), body=body, query="", defaults={"language": language}
+        email=email.strip().lower(), body=body, query="" if body else query.strip(),
+        defaults={"language": language},
     )
     now = timezone.now()
     recently = subscription.confirmation_sent_at and subscription.confirmation_sent_at > (
@@ -102,7 +131,9 @@ def subscribe(email: str, body, language: str) -> Subscription:
         return subscription
     subscription.confirmation_sent_at = now
     subscription.save(update_fields=["confirmation_sent_at"])
-    _send(subscription, "confirm", {"body": body, "confirm": link(CONFIRM, subscription)})
+    _send(subscription, "confirm", {
+        "body": body, "query": subscription.query, "confirm": link(CONFIRM, subscription),
+    })
     return subscription
 
 
@@ -139,9 +170,40 @@ def notify_publication(minutes: Minutes) -> int:
     return len(subscribers)
 
 
+def notify_searches(meeting_id: int) -> int:
+    """Mail each confirmed saved search that finds items of the meeting whose minutes were just
+    published; returns how many were mailed."""
+    # Whichever commit callback runs first, the index holds the meeting before it is searched.
+    follow_meeting(meeting_id)
+    meeting = access.public_meetings().get(pk=meeting_id)
+    narrowed = Filters(body_id=meeting.body_id, year=meeting.date.year)
+    entries = set(Entry.objects.filter(meeting=meeting).values_list("pk", flat=True))
+    sent = 0
+    searches = Subscription.objects.filter(body=None, confirmed_at__isnull=False)
+    for subscription in searches:
+        found = _found(subscription.query, entries, narrowed)
+        if found:
+            _send(subscription, "search", {
+                "meeting": meeting, "query": subscription.query,
+                "hits": [(hit.entry, absolute_url(hit.entry.url)) for hit in found],
+            })
+            sent += 1
+    return sent
+
+
+def _found(text: str, entries: set[int], filters: Filters) -> list[Hit]:
+    try:
+        query = parse(text)
+    except QueryError:
+        return []  # saved under rules that have changed since; it finds nothing now
+    return found_among(query, entries, filters)
+
+
 def _status_changed(sender, minutes: Minutes, from_status: str, to_status: str, **_kw) -> None:
     if to_status == MinutesStatus.PUBLISHED and from_status != MinutesStatus.PUBLISHED:
         notify_publication(minutes)
+        meeting_id = minutes.meeting_id
+        transaction.on_commit(lambda: notify_searches(meeting_id))
 
 
 def connect_signals() -> None:
@@ -153,12 +215,15 @@ def subscribe_view(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = SubscriptionForm(request.POST)
         if form.is_valid():
-            subscribe(form.cleaned_data["email"], form.cleaned_data["body"], get_language())
+            subscribe(form.cleaned_data["email"], form.cleaned_data["body"], get_language(),
+                      form.cleaned_data["query"])
             # The same answer whether or not the address was known: the page must not tell
             # who subscribes to what.
             return HttpResponseRedirect(reverse("public:subscribe") + "?skickat=1")
     else:
-        form = SubscriptionForm(initial={"body": request.GET.get("body", "")})
+        form = SubscriptionForm(initial={
+            "body": request.GET.get("body", ""), "query": request.GET.get("q", ""),
+        })
     return render(request, "public/subscribe.html", {
         "form": form, "sent": "skickat" in request.GET,
     })

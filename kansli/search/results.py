@@ -56,6 +56,15 @@ def find(query: Query, filters: Filters, page: int | str | None = 1) -> Results:
     return Results(query, shown, count=len(ranked), capped=len(found) > CANDIDATES)
 
 
+def found_among(query: Query, entry_ids: set[int], filters: Filters) -> list[Hit]:
+    """Those of the entries `entry_ids` that `query` finds, best first. The entries must be
+    among the newest that `filters` admit, as a meeting's entries are once it is indexed."""
+    clauses = resolve(query)
+    found = _candidates(clauses, filters) if all(clauses) else []
+    ranked = ranking.rank([each for each in found if each.id in entry_ids], clauses)
+    return hits(ranked, clauses)
+
+
 def _candidates(clauses: list[Clause], filters: Filters) -> list[Candidate]:
     """One more candidate than is ranked, to know whether there are more.
 

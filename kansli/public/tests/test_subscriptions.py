@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from conftest import CONFIDENTIAL_MARKER
+from conftest import CONFIDENTIAL_MARKER, DRAFT_MARKER
 from kansli.minutes import workflow
 from kansli.minutes.models import Minutes, MinutesStatus
 from kansli.notices.models import OutgoingMail
@@ -146,3 +146,67 @@ def test_subscribers_of_other_bodies_are_not_mailed(
     Subscription.objects.update(body=other)
     publish_another_meeting(django_capture_on_commit_callbacks)
     assert not OutgoingMail.objects.exists()
+
+
+# Saved searches
+
+
+def subscribe_to_search(client, query: str, email: str = "bevakare@example.org"):
+    return client.post("/prenumerera/", {"email": email, "query": query})
+
+
+def test_a_search_can_be_saved_from_its_results_and_is_confirmed_like_a_body(client, committee):
+    results = client.get("/sok/?q=utvecklingsprogram").content.decode()
+    assert "/prenumerera/?q=utvecklingsprogram" in results
+    form = client.get("/prenumerera/?q=utvecklingsprogram").content.decode()
+    assert 'value="utvecklingsprogram"' in form
+    assert subscribe_to_search(client, "utvecklingsprogram").status_code == 302
+    saved = Subscription.objects.get()
+    assert (saved.body, saved.query, saved.confirmed_at) == (None, "utvecklingsprogram", None)
+    mail = OutgoingMail.objects.get()
+    assert "utvecklingsprogram" in mail.subject and "utvecklingsprogram" in mail.body
+    confirm = links(mail)["bekrafta"]
+    assert "utvecklingsprogram" in client.get(confirm).content.decode()
+    client.post(confirm)
+    assert Subscription.objects.get().is_confirmed
+
+
+@pytest.mark.parametrize("fields, error", [
+    ({"body": "samarbetskommitten", "query": "budget"}, "one of the two"),
+    ({}, "one of the two"),
+    ({"query": '"budget'}, "quotation mark is not closed"),
+])
+def test_the_form_wants_a_body_or_a_readable_search(client, committee, fields, error):
+    response = client.post("/prenumerera/", {"email": "a@example.org", **fields},
+                           headers={"accept-language": "en"})
+    assert response.status_code == 200
+    assert error in response.content.decode()
+    assert not Subscription.objects.exists() and not OutgoingMail.objects.exists()
+
+
+def confirmed_search(client, query: str, email: str) -> Subscription:
+    subscribe_to_search(client, query, email)
+    client.post(links(OutgoingMail.objects.get(to=[email]))["bekrafta"])
+    return Subscription.objects.get(email=email)
+
+
+def test_publishing_mails_each_saved_search_that_finds_something_public(
+    client, committee, django_capture_on_commit_callbacks
+):
+    finding = confirmed_search(client, "utkastpunkt", "hittar@example.org")
+    confirmed_search(client, "cykelplan", "annat@example.org")
+    confirmed_search(client, DRAFT_MARKER.lower(), "hemligt@example.org")
+    subscribe_to_search(client, "utkastpunkt", "obekraftad@example.org")
+    # The marker stands in the draft's text too; it is searched only once published. The
+    # confidential item of the already published meeting is never found.
+    confirmed_search(client, CONFIDENTIAL_MARKER.lower(), "sekretess@example.org")
+    OutgoingMail.objects.all().delete()
+
+    publish_another_meeting(django_capture_on_commit_callbacks)
+
+    mails = {mail.to[0]: mail for mail in OutgoingMail.objects.all()}
+    assert set(mails) == {finding.email, "hemligt@example.org"}
+    mail = mails[finding.email]
+    assert "utkastpunkt" in mail.subject
+    assert committee.draft.items.get().get_absolute_url() in mail.body
+    assert mail.headers["List-Unsubscribe"].startswith("<http")
