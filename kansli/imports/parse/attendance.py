@@ -69,7 +69,9 @@ _TREASURER_MENTION = re.compile(
     r"(?P<name>[A-ZÅÄÖÆØ][\w'’-]+(?:[ \t]+[A-ZÅÄÖÆØ][\w'’-]+){1,2})"
 )
 _NOT_A_RUN = re.compile(r"[;()]")
-_CONTINUES = re.compile(r"(?:,|\boch|\band|\bog|&|\()$")
+# A list line ending in a comma, a conjunction, an open bracket or a preposition waiting for its
+# name ("tjänstgörande ersättare för" / "Leif Holmqvist (S)") goes on in the next line.
+_CONTINUES = re.compile(r"(?:,|\boch|\band|\bog|&|\(|\b(?:för|for|af|til|av|by))$")
 _SECTION_ROLE = {
     labels.MEMBERS: "member",
     labels.SUBSTITUTES: "substitute",

@@ -20,8 +20,12 @@ from kansli.imports.parse.layout import Line, collapse
 from kansli.imports.parse.patterns import Guarded
 from kansli.lib.swedish_dates import FoundDate, FoundTime, find_dates, find_times
 
+# A line about a break in the meeting ("Ajournering kl. 10.15–10.30", "Lunchuppehåll kl. 12–13")
+# is neither the place nor the meeting's time.
 _BREAK_LINE = re.compile(
-    r"^\s*(?:ajournering|ajournerades|ajourneras|paus|break|adjourn\w*|pause)\b", re.I
+    r"^\s*(?:ajournering|ajournerades|ajourneras|\w*paus|\w*break|adjourn\w*|pause|\w*uppehåll|"
+    r"lunch|lunsj|frokost|recess)\b",
+    re.I,
 )
 _NOT_MEETING_DATE = re.compile(
     r"justering|justerad|justerat|justeras|anslag|org\.?\s*nr|underskrift|signerat|signed|"
