@@ -101,7 +101,10 @@ _DECIDING_SUBJECT_VERB = re.compile(
     r"resolved|adopts|adopted|agrees|asks|requests|authorises|authorised|notes|noted)\b",
     re.IGNORECASE,
 )
-_ENUMERATOR = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-zåäö][.)]|[-–—•*·])\s+")
+# "1.", "(2)", "a)", "(iii)", "–": what opens a clause of a decision list.
+_ENUMERATOR = re.compile(
+    r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-zåäö][.)]|\(?[ivx]{1,4}\)|[-–—•*·])\s+", re.IGNORECASE
+)
 _ATT_CLAUSE = re.compile(r"^\s*att\s+\S")
 _CLAUSE_END = re.compile(r"(?:[,;]|\s+(?:och|and|og|samt))\s*$")
 _LEAD_IN_END = re.compile(r"(?::|\batt|\bthat|\bto)$", re.IGNORECASE)
@@ -120,7 +123,9 @@ _DECIDING_VERB = Guarded(
     r"approved|agreed|resolved|adopted|elected|re-elected|ratified|granted|endorsed|carried|"
     r"godkjent|godkjennes|godkjente|vedtatt|vedtas|vedtok|ble\s+valgt|valgtes|innvilget|"
     r"bevilget|tatt\s+til\s+orientering|godkendt|godkendes|godkendte|vedtaget|vedtages|"
-    r"vedtog|besluttet|besluttede|bevilges|taget\s+til\s+efterretning)\b",
+    r"vedtog|besluttet|besluttede|bevilges|taget\s+til\s+efterretning|"
+    # Cancelling a meeting is a decision too: "Mötet den 14 maj ställs in".
+    r"ställs\s+in|ställdes\s+in|avlyses|avlystes|aflyses|aflystes)\b",
     (
         "godkän",
         "valdes",
@@ -157,6 +162,9 @@ _DECIDING_VERB = Guarded(
         "orientering",
         "godkend",
         "efterretning",
+        "ställ",
+        "avlys",
+        "aflys",
     ),
 )
 # A person agreeing to do something is not the meeting deciding ("Anna agreed to take the minutes").

@@ -15,12 +15,17 @@ from functools import lru_cache
 from kansli.imports.parse.layout import collapse
 
 _HONORIFIC = re.compile(
-    r"^(?:(?:dr|mr|mrs|ms|miss|mx|prof|professor|sir|dame|rev|cllrs?|councillors?|district cllr)"
+    # A councillor of another tier keeps the tier: "District Cllr P. Langley", "County Cllr Marsh".
+    r"^(?:(?:dr|mr|mrs|ms|miss|mx|prof|professor|sir|dame|rev|cllrs?|councillors?|"
+    r"(?:district|county|borough|town|parish|city)\s+(?:cllrs?|councillors?))"
     r"\.?\s+)+",
     re.IGNORECASE,
 )
 # An elected member by title: among those "in attendance" a councillor is no officer but a guest.
-_COUNCILLOR = re.compile(r"^(?:district\s+|county\s+)?(?:cllrs?|councillors?)\b\.?", re.IGNORECASE)
+_COUNCILLOR = re.compile(
+    r"^(?:(?:district|county|borough|town|parish|city)\s+)?(?:cllrs?|councillors?)\b\.?",
+    re.IGNORECASE,
+)
 COUNCILLOR = "councillor"
 _UPPER = "A-ZÅÄÖÆØÜÉÈÁÍÓÚÑ"
 _INITIAL = re.compile(rf"^[{_UPPER}]\.(?:-?[{_UPPER}]\.)?$")
