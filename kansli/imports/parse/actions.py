@@ -57,14 +57,21 @@ _MONTH_MEETING = re.compile(
     r"\b(?:till|på|vid|inför)\s+mötet\s+i\s+(?P<month_sv>[a-zåäö]+)\b",
     re.I,
 )
+# "nästa möte", "next meeting", "neste styremøte", "næste bestyrelsesmøde".
+_NEXT_MEETING_WORDS = (
+    r"(?:nästa|next|neste|næste)\s+[\w-]*(?:möte|mötet|sammanträde|sammanträdet|meeting|møte|"
+    r"møtet|møde|mødet)"
+)
 _NEXT_MEETING = re.compile(
-    r"\b(?:till|inför|på|vid|to|at|for|by|before|until|innan|före|senast)\s+(?:the\s+)?"
-    r"(?:nästa|next)\s+(?:möte|mötet|sammanträde|meeting)\b",
+    r"\b(?:till|inför|på|vid|to|at|for|by|before|until|innan|före|senast|til|innen|inden|"
+    rf"før)\s+(?:the\s+)?{_NEXT_MEETING_WORDS}\b",
     re.IGNORECASE,
 )
-# A deadline cell or "Klart:" that is the meeting itself: "Next meeting", "Nästa möte".
-_NEXT_MEETING_ALONE = re.compile(
-    r"^(?:the\s+)?(?:nästa|next)\s+(?:möte|mötet|sammanträde|meeting)$", re.IGNORECASE
+# A deadline cell or "Klart:" that is the meeting itself: "Next meeting", "Neste styremøte".
+_NEXT_MEETING_ALONE = re.compile(rf"^(?:the\s+)?{_NEXT_MEETING_WORDS}$", re.IGNORECASE)
+# A deadline cell naming a meeting by its month: "Sept meeting", "mötet i september".
+_MONTH_MEETING_ALONE = re.compile(
+    r"^(?:the\s+)?(?P<month>[^\W\d_]+)\.?\s+(?:meeting|möte|mötet|møte|møde)$", re.IGNORECASE
 )
 # "Clerk to arrange payment": whoever stands before "to <verb>" owns the action, person or not.
 _ENGLISH_ASSIGNEE = re.compile(
@@ -152,12 +159,13 @@ def _meeting_due(text: str, next_meeting: datetime.date | None) -> str | None:
         return None
     if _NEXT_MEETING.search(text) or _NEXT_MEETING_ALONE.match(text):
         return next_meeting.isoformat()
-    match = _MONTH_MEETING.search(text)
-    if match:
-        month = MONTHS.get((match.group("month") or match.group("month_sv") or "").lower())
-        if month == next_meeting.month:
-            return next_meeting.isoformat()
-    return None
+    if match := _MONTH_MEETING.search(text):
+        written = match.group("month") or match.group("month_sv") or ""
+    elif match := _MONTH_MEETING_ALONE.match(text):
+        written = match.group("month")
+    else:
+        return None
+    return next_meeting.isoformat() if MONTHS.get(written.lower()) == next_meeting.month else None
 
 
 def _due_in_text(

@@ -46,13 +46,26 @@ def is_page_marker(text: str) -> bool:
     if not stripped or len(stripped) > 120:
         return False
     if stripped[0].isdigit() or stripped[0] in "-–":
-        return len(stripped) <= 12 and bool(_PAGE_NUMBER.match(stripped))
+        return (
+            len(stripped) <= 12
+            and bool(_PAGE_NUMBER.match(stripped))
+            and _plausible_count(stripped)
+        )
     lowered = stripped.lower()
     if _has_page_word(lowered):
         return len(stripped.split()) <= 4 and bool(_PAGE_NUMBER.search(stripped))
     if not any(map(lowered.__contains__, _BOX_KEYWORDS)):
         return False
     return not _BOX_FILL.sub("", _BOX_WORD.sub("", stripped))
+
+
+def _plausible_count(text: str) -> bool:
+    """ "3/8" can be page 3 of 8, but "31/07" or "28/06" is a date: a page number is written
+    without a leading zero and is no higher than the page count."""
+    numbers = _DIGITS.findall(text)
+    if any(len(n) > 1 and n.startswith("0") for n in numbers):
+        return False
+    return len(numbers) < 2 or int(numbers[0]) <= int(numbers[1])
 
 
 def _has_page_word(lowered: str) -> bool:
