@@ -382,8 +382,10 @@ def _role(record: _Record, attendance: Attendance, kind: str | None) -> str | No
         return "secretary"
     if name in attendance.adjusters:
         return "adjuster"
+    # Among those "in attendance" a "Director" is a job title: they are staff, not board members.
+    attending = record.section in (labels.OFFICIALS, labels.GUESTS)
     for role in ("vice_chair", "treasurer", "substitute", "guest", "member", "official"):
-        if role in roles:
+        if role in roles and not (attending and role == "member"):
             return role
     return _section_role(record, kind)
 

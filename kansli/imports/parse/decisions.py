@@ -73,9 +73,11 @@ _STOP_LABEL = re.compile(
     r"voting|vote|reasons?|uppföljning|information)\b[^.]{0,40}(?::.*)?$",
     re.IGNORECASE,
 )
-# A paragraph about someone acting ("Helene Olofsson tackar …", "Ordföranden förklarade …").
+# A paragraph about someone acting ("Helene Olofsson tackar …", "Ordföranden förklarade …",
+# "IQ rejoined the meeting").
 _ACTOR_START = re.compile(
     r"^(?:[A-ZÅÄÖÆØ][\w'’-]+\s+[A-ZÅÄÖÆØ][\w'’-]+\b(?!\s+(?:kommun|region))|"
+    r"[A-ZÅÄÖÆØ]{2,3}\s+(?=[a-zåäöæø])|"
     r"(?i:ordförande|ordföranden|mötesordföranden|the chair|chair|leder|formand)\b)"
 )
 # A paragraph on another matter: the next meeting, the closing.
@@ -245,10 +247,22 @@ def _block(body: Sequence[Line], start: int, *, sectioned: bool = False) -> int:
                 break
             position += 1
             continue
-        if position > start and (_is_stop(line.stripped) or _label(line.stripped)[0]):
+        if position > start and (
+            _is_stop(line.stripped) or _label(line.stripped)[0] or _new_actor(body, position)
+        ):
             break
         position += 1
     return position
+
+
+def _new_actor(body: Sequence[Line], position: int) -> bool:
+    """A line that follows a finished sentence and opens with someone acting ("IQ rejoined the
+    meeting.") reports what happened next; it is no part of the decision before it."""
+    text = body[position].stripped
+    if not body[position - 1].stripped.endswith(".") or not (actor := _ACTOR_START.match(text)):
+        return False
+    # "KS beslutar också att …" goes on deciding.
+    return not _DECIDING_SUBJECT_VERB.match(" " + text[actor.end() :].lstrip())
 
 
 def _continues_after_blank(body: Sequence[Line], position: int, first: str) -> bool:
