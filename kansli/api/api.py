@@ -141,7 +141,7 @@ def add_list(resource: Resource) -> None:
 NUMERIC_ID = Path(..., ge=1, le=MAX_ID)
 KEY_TYPES: dict[str, tuple[type, Any]] = {
     "memberships": (str, Path(..., pattern=r"^[0-9]{1,18}(-[0-9]{1,18})?$")),
-    "files": (str, Path(..., pattern=r"^[0-9]{1,18}-(pdf|docx|txt)$")),
+    "files": (str, Path(..., pattern=r"^([0-9]{1,18}-(pdf|docx|txt)|a[0-9]{1,18})$")),
 }
 
 

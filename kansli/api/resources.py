@@ -21,10 +21,12 @@ from django.utils import timezone
 
 from kansli.api import schemas
 from kansli.api.models import Stamp
+from kansli.api.stamps import attachment_file
 from kansli.meetings.calendar import MEETING_ZONE, absolute_url
 from kansli.meetings.models import (
     Adoption,
     AgendaItem,
+    Attachment,
     Attendance,
     AttendanceStatus,
     Decision,
@@ -274,14 +276,65 @@ def file_object(meeting: Meeting, ext: str, stamps: dict[str, Times]) -> schemas
     )
 
 
-def file_rows(params: dict[str, Any]) -> list[tuple[Meeting, str]]:
+def attachment_key(attachment: Attachment) -> str:
+    return attachment_file(attachment.pk)[1]
+
+
+def attachment_object(attachment: Attachment, stamps: dict[str, Times]) -> schemas.File:
+    item = attachment.item
+    meeting = item.meeting
+    address = web_url(reverse("public:attachment", kwargs={
+        "body": meeting.body.slug, "slug": meeting.slug, "pk": attachment.pk,
+        "name": attachment.original_name,
+    }))
+    key = attachment_key(attachment)
+    return schemas.File(
+        **thing("File", "files", key), **times(key, found=stamps),
+        name=attachment.original_name, fileName=attachment.original_name,
+        mimeType=attachment.content_type, date=attachment.uploaded_at, accessUrl=address,
+        downloadUrl=address, meeting=api_url("meetings", meeting.pk),
+        agendaItem=[api_url("agendaitems", item.pk)],
+        web=web_url(reverse("public:item", kwargs={"pk": item.pk})),
+    )
+
+
+def attachment_objects(items: Sequence[AgendaItem]) -> dict[int, list[schemas.File]]:
+    """The public attachments of `items`, as files, by item."""
+    attachments = list(
+        access.visible_attachments().filter(item__in=[item.pk for item in items])
+        .select_related("item__meeting__body").order_by("uploaded_at", "pk")
+    )
+    stamps = stamps_of("file", [attachment_key(a) for a in attachments])
+    shaped: dict[int, list[schemas.File]] = {}
+    for attachment in attachments:
+        shaped.setdefault(attachment.item_id, []).append(attachment_object(attachment, stamps))
+    return shaped
+
+
+# A file is one format of a meeting's minutes, or a public attachment.
+FileRow = tuple[Meeting, str] | Attachment
+
+
+def file_key(row: FileRow) -> str:
+    return attachment_key(row) if isinstance(row, Attachment) else f"{row[0].pk}-{row[1]}"
+
+
+def file_rows(params: dict[str, Any]) -> list[FileRow]:
     meetings = access.public_meetings().filter(minutes_published=True).order_by("pk")
-    return [(meeting, ext) for meeting in meetings for ext in FORMATS]
+    attachments = access.visible_attachments().select_related("item__meeting__body")
+    return [
+        *((meeting, ext) for meeting in meetings for ext in FORMATS),
+        *attachments.order_by("pk"),
+    ]
 
 
-def shape_files(rows: Sequence[tuple[Meeting, str]]) -> list[schemas.File]:
-    stamps = stamps_of("file", [f"{meeting.pk}-{ext}" for meeting, ext in rows])
-    return [file_object(meeting, ext, stamps) for meeting, ext in rows]
+def shape_files(rows: Sequence[FileRow]) -> list[schemas.File]:
+    stamps = stamps_of("file", [file_key(row) for row in rows])
+    return [
+        attachment_object(row, stamps) if isinstance(row, Attachment)
+        else file_object(*row, stamps)
+        for row in rows
+    ]
 
 
 def item_rows(params: dict[str, Any]) -> QuerySet[AgendaItem]:
@@ -296,6 +349,7 @@ def shape_items(items: Sequence[AgendaItem]) -> list[schemas.AgendaItem]:
         decisions.setdefault(decision.item_id, []).append(decision.text)
     stamps = stamps_of("agendaitem", [str(item.pk) for item in items])
     public_matters = set(access.public_matters().values_list("pk", flat=True))
+    attached = attachment_objects(items)
     return [
         schemas.AgendaItem(
             **thing("AgendaItem", "agendaitems", item.pk), **times(str(item.pk), found=stamps),
@@ -303,6 +357,7 @@ def shape_items(items: Sequence[AgendaItem]) -> list[schemas.AgendaItem]:
             order=item.sort_key, name=item.title, public=True, result=None,
             resolutionText="\n\n".join(decisions.get(item.pk, [])) or None,
             paper=api_url("papers", item.matter_id) if item.matter_id in public_matters else None,
+            auxiliaryFile=attached.get(item.pk, []),
             web=web_url(reverse("public:item", kwargs={"pk": item.pk})),
         )
         for item in items
@@ -417,8 +472,7 @@ RESOURCES: dict[str, Resource] = {
                  lambda m: str(m.pk), shape_papers, ("body",)),
         Resource("consultation", "consultations", schemas.Consultation, consultation_rows,
                  lambda a: str(a.pk), shape_consultations),
-        Resource("file", "files", schemas.File, file_rows,
-                 lambda row: f"{row[0].pk}-{row[1]}", shape_files),
+        Resource("file", "files", schemas.File, file_rows, file_key, shape_files),
     )
 }
 

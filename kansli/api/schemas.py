@@ -95,6 +95,9 @@ class File(Thing):
     accessUrl: str
     downloadUrl: str
     meeting: str
+    agendaItem: list[str] = Field(
+        default_factory=list, description="For an attachment, the item it is attached to."
+    )
     web: str
 
 
@@ -107,6 +110,7 @@ class AgendaItem(Thing):
     result: str | None
     resolutionText: str | None
     paper: str | None = Field(description="URL of the paper (matter) the item dealt with.")
+    auxiliaryFile: list[File] = Field(description="Documents attached to the item, if public.")
     web: str
 
 

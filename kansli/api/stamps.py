@@ -36,6 +36,12 @@ def meeting_objects(meeting_id: int | None) -> list[Pair]:
     ]
 
 
+def attachment_file(attachment_id: int) -> Pair:
+    """A public attachment among the API's files: 'a' and its number, apart from the minutes'
+    files, which are named by meeting and format."""
+    return ("file", f"a{attachment_id}")
+
+
 def item_objects(item: meetings.AgendaItem | None) -> list[Pair]:
     if item is None:
         return []
@@ -91,6 +97,7 @@ TOUCHES: dict[type[Model], Callable[[Model], list[Pair]]] = {
     meetings.Proposal: lambda p: item_objects(_item_of(p)),
     meetings.Vote: lambda v: item_objects(_item_of(v)),
     meetings.ProtocolNote: lambda n: item_objects(_item_of(n)),
+    meetings.Attachment: lambda a: [attachment_file(a.pk), *item_objects(_item_of(a))],
     meetings.Reservation: lambda r: item_objects(
         meetings.AgendaItem.objects.filter(decisions__pk=r.decision_id).first()
     ),
@@ -115,10 +122,14 @@ def published_objects(minutes_record: minutes.Minutes) -> list[Pair]:
     people = meetings.Attendance.objects.filter(
         meeting_id=minutes_record.meeting_id, person__isnull=False
     ).values_list("person_id", flat=True)
+    attachments = meetings.Attachment.objects.filter(
+        item__meeting_id=minutes_record.meeting_id, public=True
+    ).values_list("pk", flat=True)
     return [
         *meeting_objects(minutes_record.meeting_id),
         *(pair for item in items for pair in item_objects(item)),
         *(("person", str(person)) for person in people),
+        *(attachment_file(pk) for pk in attachments),
     ]
 
 

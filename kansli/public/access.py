@@ -230,11 +230,16 @@ def public_item(pk: int) -> AgendaItem:
     return get_object_or_404(public_items().select_related("meeting__body"), pk=pk)
 
 
+def visible_attachments() -> QuerySet[Attachment]:
+    """Documents anyone may fetch: those the secretariat marked public, attached to items
+    anyone may read."""
+    return Attachment.objects.filter(public=True, item__in=public_items())
+
+
 def public_attachments(meeting: Meeting) -> QuerySet[Attachment]:
-    """The documents shown with a meeting's published minutes: those the secretariat marked
-    public, attached to items anyone may read."""
+    """The documents shown with a meeting's published minutes."""
     return (
-        Attachment.objects.filter(public=True, item__in=public_items().filter(meeting=meeting))
+        visible_attachments().filter(item__meeting=meeting)
         .select_related("item")
         .order_by("item__sort_key", "uploaded_at", "pk")
     )

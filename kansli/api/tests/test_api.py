@@ -7,12 +7,13 @@ import datetime
 from urllib.parse import urlencode
 
 import pytest
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from conftest import CONFIDENTIAL_MARKER, DRAFT_MARKER
 from kansli.api import listing
 from kansli.api.models import Stamp
-from kansli.meetings.models import Adoption, AgendaItem, Matter, Meeting
+from kansli.meetings.models import Adoption, AgendaItem, Attachment, Matter, Meeting
 from kansli.registry.models import Membership, Post, Tenure
 
 OPARL = "https://schema.oparl.org/1.1/"
@@ -200,3 +201,38 @@ def test_a_whole_meeting_exports_as_one_document(client, committee):
     assert CONFIDENTIAL_MARKER not in str(export)
     draft = get(client, f"/api/v1/meetings/{committee.draft.pk}/export")
     assert draft["person"] == [] and draft["meeting"]["agendaItem"] == []
+
+
+def attach(item: AgendaItem, name: str, *, public: bool, settings, tmp_path) -> Attachment:
+    settings.MEDIA_ROOT = tmp_path
+    attachment = Attachment(item=item, original_name=name, content_type="text/plain", size=4,
+                            public=public)
+    attachment.file.save(name, ContentFile(b"text"), save=False)
+    attachment.save()
+    return attachment
+
+
+def test_public_attachments_are_files_of_their_items(client, committee, settings, tmp_path):
+    items = list(committee.published.items.order_by("sort_key"))
+    shown = attach(items[1], "Underlag.txt", public=True, settings=settings, tmp_path=tmp_path)
+    attach(items[1], "Internt.txt", public=False, settings=settings, tmp_path=tmp_path)
+    secret = committee.published.items.get(confidential=True)
+    attach(secret, f"{CONFIDENTIAL_MARKER}.txt", public=True, settings=settings,
+           tmp_path=tmp_path)
+
+    item = get(client, f"/api/v1/agendaitems/{items[1].pk}")
+    files = get(client, "/api/v1/files")["data"]
+
+    assert [file["fileName"] for file in item["auxiliaryFile"]] == ["Underlag.txt"]
+    attachment = item["auxiliaryFile"][0]
+    assert attachment["id"].endswith(f"/api/v1/files/a{shown.pk}")
+    assert attachment["agendaItem"] == [item["id"]] and attachment["mimeType"] == "text/plain"
+    # Unstamped until its transaction commits, it counts as changed now, whenever asked.
+    timeless = ("created", "modified")
+    assert {k: v for k, v in get(client, local(attachment["id"])).items() if k not in timeless} == {
+        k: v for k, v in attachment.items() if k not in timeless}
+    assert client.get(local(attachment["accessUrl"])).status_code == 200
+    names = {file["fileName"] for file in files}
+    assert "Underlag.txt" in names and "Internt.txt" not in names
+    assert not any(CONFIDENTIAL_MARKER in name for name in names)
+    assert client.get(f"/api/v1/files/a{shown.pk + 1}").status_code == 404

@@ -4,10 +4,11 @@ commits, and not when the change is rolled back."""
 from __future__ import annotations
 
 import pytest
+from django.core.files.base import ContentFile
 from django.db import transaction
 
 from kansli.api.models import Stamp
-from kansli.meetings.models import Adoption, Decision, Matter
+from kansli.meetings.models import Adoption, Attachment, Decision, Matter
 from kansli.minutes import workflow
 
 
@@ -67,3 +68,17 @@ def test_a_rolled_back_change_moves_nothing(committee, clean, django_capture_on_
         except RuntimeError:
             pass
     assert stamps() == set()
+
+
+def test_an_attachment_made_public_moves_its_file_item_and_meeting(
+    committee, clean, django_capture_on_commit_callbacks, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    item = committee.published.items.order_by("sort_key").first()
+    attachment = Attachment(item=item, original_name="a.txt", content_type="text/plain", size=1)
+    attachment.file.save("a.txt", ContentFile(b"a"), save=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        attachment.public = True
+        attachment.save()
+    assert {("file", f"a{attachment.pk}"), ("agendaitem", str(item.pk)),
+            ("meeting", str(item.meeting_id))} <= stamps()
