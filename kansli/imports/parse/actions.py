@@ -135,10 +135,21 @@ class OwnerResolver:
 
     def owners(self, text: str, *, keep_unknown: bool) -> str | None:
         parts = [p for p in _OWNER_SPLIT.split(text.strip(" .")) if p]
-        resolved = [self.person(p) or (p if keep_unknown else None) for p in parts]
+        resolved = [
+            self.person(titled) or self.person(p) or (p if keep_unknown else None)
+            for p, titled in zip(parts, _shared_title(parts), strict=True)
+        ]
         if not resolved or any(r is None for r in resolved):
             return None
         return "; ".join(r for r in resolved if r)
+
+
+def _shared_title(parts: list[str]) -> list[str]:
+    """ "Cllrs Booth and Dennison": a title before a list of surnames belongs to each of them."""
+    if not parts or (bare := strip_honorific(parts[0])) == parts[0]:
+        return parts
+    title = parts[0][: len(parts[0]) - len(bare)]
+    return [parts[0], *(f"{title}{p}" if len(p.split()) == 1 else p for p in parts[1:])]
 
 
 def _resolve_due(

@@ -358,7 +358,7 @@ def _name_body(
     organisation = _named(fields, labels.ORGANISATION) or organisation
     body = (
         _named(fields, labels.BODY)
-        or titled_body
+        or _in_full(titled_body, names)
         or next((n for n in names if _BODY_WORD.search(n) and n != organisation), None)
     )
     if identity.kind == "association":
@@ -382,12 +382,21 @@ def _name_body(
     identity.body_source = _body_source(body, fields, titled_body)
 
 
+def _in_full(titled_body: str | None, names: Sequence[str]) -> str | None:
+    """A title's "the Parish Council" is the body the heading names in full, "Long Melford Parish
+    Council"."""
+    if titled_body is None:
+        return None
+    ending = " " + titled_body.casefold()
+    return next((n for n in names if n.casefold().endswith(ending)), titled_body)
+
+
 def _body_source(body: str | None, fields: Sequence[Field], titled_body: str | None) -> str | None:
     if body is None:
         return None
     if body == _named(fields, labels.BODY):
         return "field"
-    if body == titled_body:
+    if titled_body and body.casefold().endswith(titled_body.casefold()):
         return "title"
     if _BODY_WORD.search(body) or _ASSOCIATION.search(body) or _COMPANY.search(body):
         return "name"
