@@ -26,6 +26,7 @@ import signal
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from types import FrameType
@@ -34,7 +35,7 @@ from typing import Any
 from auditlog.context import disable_auditlog
 from django.db import DatabaseError, transaction
 
-from kansli.imports.extract import decode_document
+from kansli.imports.extract import MAX_DOCUMENT_BYTES, decode_document
 from kansli.imports.extract.text import read_bytes
 from kansli.imports.models import ReviewStatus, SourceDocument
 from kansli.imports.parse import ParsedMinutes, ParseError, parse_text
@@ -164,21 +165,40 @@ def prepare(job: Job, known: frozenset[str] | None = None) -> Prepared:
         signal.signal(signal.SIGALRM, _alarm)
         signal.setitimer(signal.ITIMER_REAL, DOCUMENT_SECONDS)
     try:
-        _read_and_parse(prepared, _KNOWN if known is None else known)
-    except ParseError as error:
-        prepared.error, prepared.line = error.message, at_line(error).line
-    except _TookTooLong:
-        prepared.error = f"reading took longer than {DOCUMENT_SECONDS} seconds"
-    except Exception as error:  # noqa: BLE001 - one bad document never stops the batch
-        prepared.error = f"could not read ({type(error).__name__}: {error})"
+        with _failure_recorded(prepared):
+            raw = read_bytes(Path(job.path), job.path, MAX_DOCUMENT_BYTES)
+            _parse_bytes(prepared, raw, _KNOWN if known is None else known)
     finally:
         if timed:
             signal.setitimer(signal.ITIMER_REAL, 0)
     return prepared
 
 
-def _read_and_parse(prepared: Prepared, known: frozenset[str]) -> None:
-    raw = read_bytes(Path(prepared.job.path), prepared.job.path, 50 * 1024 * 1024)
+def prepare_bytes(job: Job, raw: bytes) -> Prepared:
+    """Checksum and parse a document already read (an upload); never raises."""
+    prepared = Prepared(job)
+    with _failure_recorded(prepared):
+        if len(raw) > MAX_DOCUMENT_BYTES:
+            raise ParseError(f"the file is {len(raw)} bytes, over the limit of "
+                             f"{MAX_DOCUMENT_BYTES}", source=job.path)
+        _parse_bytes(prepared, raw, frozenset())
+    return prepared
+
+
+@contextmanager
+def _failure_recorded(prepared: Prepared) -> Iterator[None]:
+    """Whatever goes wrong reading the document is recorded on it, not raised."""
+    try:
+        yield
+    except ParseError as error:
+        prepared.error, prepared.line = error.message, at_line(error).line
+    except _TookTooLong:
+        prepared.error = f"reading took longer than {DOCUMENT_SECONDS} seconds"
+    except Exception as error:  # noqa: BLE001 - one bad document never stops the batch
+        prepared.error = f"could not read ({type(error).__name__}: {error})"
+
+
+def _parse_bytes(prepared: Prepared, raw: bytes, known: frozenset[str]) -> None:
     prepared.sha256, prepared.size = hashlib.sha256(raw).hexdigest(), len(raw)
     if prepared.sha256 in known:
         prepared.known = True
