@@ -25,6 +25,42 @@ def _lines(value: str) -> list[str]:
     return [line.strip() for line in value.splitlines() if line.strip()]
 
 
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class DocumentsField(forms.FileField):
+    """One or more files from one file input."""
+
+    widget = MultipleFileInput
+
+    def clean(self, data: Any, initial: Any = None) -> list[Any]:
+        files = [each for each in (data if isinstance(data, list | tuple) else [data]) if each]
+        if not files:
+            super().clean(None, initial)  # raises the field's own "required" error
+        cleaned = []
+        for each in files:
+            cleaned.append(super().clean(each, initial))
+        return cleaned
+
+
+class UploadForm(forms.Form):
+    """Minutes documents to import into one of the bodies the secretary runs."""
+
+    body = forms.ModelChoiceField(label=_("Committee or board"), queryset=None, empty_label=None)
+    # An empty file is reported with the others, by the import, rather than failing the form.
+    documents = DocumentsField(
+        label=_("Minutes documents"), allow_empty_file=True,
+        help_text=_("Text, Word (.docx), PDF with a text layer or OpenDocument (.odt); "
+                    "several at once."),
+    )
+
+    def __init__(self, *args: Any, bodies: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["body"].queryset = bodies.select_related("organisation").order_by("name")
+        self.fields["documents"].widget.attrs["accept"] = ".txt,.docx,.pdf,.odt"
+
+
 class ReviewForm(forms.Form):
     """Every correctable field; `changes()` gives those the secretary altered, in parse form."""
 

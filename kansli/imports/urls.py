@@ -1,4 +1,4 @@
-"""The review queue of imported documents, under /hantera/import/."""
+"""Importing documents in the browser and the review queue, under /hantera/import/."""
 
 from django.urls import path
 
@@ -8,5 +8,6 @@ app_name = "imports"
 
 urlpatterns = [
     path("", views.queue, name="queue"),
+    path("ladda-upp/", views.upload, name="upload"),
     path("<int:pk>/", views.document, name="document"),
 ]
