@@ -404,8 +404,29 @@ def _section_role(record: _Record, kind: str | None) -> str | None:
     if record.section == labels.PRESENT:
         if voting:
             return "member"
-        return "guest" if record.entry.partial else None
+        return "guest" if record.entry.partial or _outsider(record.entry, kind) else None
     return None
+
+
+def _outsider(entry: Entry, kind: str | None) -> bool:
+    """At an association's meeting someone there by their job at another organisation ("revisor
+    Birgitta Sahlin, Bostadsrevision Norr AB") is an invited outsider: an association has no
+    staff of its own."""
+    return kind == "association" and entry.title is not None and entry.organisation is not None
+
+
+_COUNTED = re.compile(r"^\d+\s+\w")
+
+
+def _counted(fields: Iterable[Field]) -> bool:
+    """Whether the attendance list counts its members rather than naming them ("Närvarande: 27
+    röstberättigade medlemmar …"): those who acted are then present by name."""
+    return any(
+        item.kind in (labels.PRESENT, labels.MEMBERS)
+        and item.values
+        and _COUNTED.match(item.values[0].text.strip())
+        for item in fields
+    )
 
 
 def _apply_text_hints(register: _Register, text: str) -> None:
@@ -437,6 +458,7 @@ def build(
 
     For a meeting that was not `held` nobody acted, so signatories are not counted as present.
     """
+    fields = list(fields)
     register = collect(fields, text)
     attendance = Attendance()
     attendance.chair = _chair(register, appointments)
@@ -445,7 +467,7 @@ def build(
     ) or _weak_secretary(register)
     # The chair co-signs by default and is not one of the adjusters.
     attendance.adjusters = [a for a in _adjusters(register, appointments) if a != attendance.chair]
-    attendance.listed = any(
+    attendance.listed = not _counted(fields) and any(
         r.section in _LIST_KINDS and not r.absent for r in register.records.values()
     )
     if held:

@@ -214,11 +214,13 @@ _TITLE_WORDS = re.compile(
     r"\b(?:manager|officer|executive|director|solicitor|clerk|head|adviser|advisor|lead|"
     r"coordinator|assistant|controller|secretary|chief|accountant|auditor|consultant|planner|"
     r"engineer|inspector|surveyor|analyst|treasurer|administrator|president|ceo|cfo)\b|"
-    # Scandinavian job titles end in a handful of words: "Förvaltningschef", "Kommunalsjef".
+    # Scandinavian job titles end in a handful of words: "Förvaltningschef", "Kommunalsjef",
+    # also in the definite form of a sentence ("förvaltaren Johan Eriksson", "revisorn").
     r"(?:chef|sjef|direktör|direktør|sekreterare|sekretær|handläggare|saksbehandler|strateg|"
     r"samordnare|ansvarig|ekonom|jurist|utvecklare|ingenjör|ingeniør|arkitekt|rektor|assistent|"
     r"koordinator|konsult|konsulent|rådgivare|rådgiver|revisor|kommunikatör|planerare|utredare|"
-    r"analytiker|controller|medarbejder|ledare|leder|leiar|rådgiver|konsulent)\b",
+    r"analytiker|controller|medarbejder|ledare|leder|leiar|rådgiver|konsulent|förvaltare|"
+    r"forvalter|vicevärd)(?:e?n)?\b",
     re.IGNORECASE,
 )
 
@@ -323,10 +325,33 @@ def split_people(text: str, line: int | None = None, *, wrapped: bool = False) -
         if starts_person and _plain_name(segment):
             _flush(entries, current, pending, line)
             current, pending = segment, []
+        elif list_like and (titled := _titled_name(segment)):
+            _flush(entries, current, pending, line)
+            current, pending = titled
         else:
             pending.append(segment)
     _flush(entries, current, pending, line)
     return entries
+
+
+# A name closing a phrase, after the word before it: "… närvarade föreningens revisor Birgitta
+# Sahlin" gives "revisor" and "Birgitta Sahlin".
+_NAME_AT_END = re.compile(
+    rf"(?P<word>[^\W\d_]+)\s+(?P<name>(?:[{_UPPER}][\w'’-]+|[{_UPPER}]\.)"
+    rf"(?:\s+[{_UPPER}][\w'’-]+){{1,3}})$"
+)
+
+
+def _titled_name(segment: str) -> tuple[str, list[str]] | None:
+    """A name written in a sentence after its job title ("och förvaltaren Johan Eriksson"), as the
+    name and the title, or None. Only a lower-case title counts: a preposition ("ersättare för
+    Leif Holmqvist") names someone else."""
+    if not (found := _NAME_AT_END.search(segment.split(". ")[-1])):
+        return None
+    word, name = found.group("word"), found.group("name")
+    if not word.islower() or not (looks_like_title(word) or role_of(word)):
+        return None
+    return (name, [word]) if is_name(name) else None
 
 
 def _rejoin_titles(text: str, segments: list[str]) -> list[str]:

@@ -327,7 +327,8 @@ def test_an_english_parish_council():
     assert (minutes.kind, minutes.meeting_type, minutes.body) == (
         "protokoll",
         "Ordinary Meeting",
-        "Parish Council",
+        # "of the Parish Council" in the title is the council the heading names in full.
+        "Upper Wickham Parish Council",
     )
     assert (minutes.start, minutes.end, minutes.place) == (
         time(19, 30),
