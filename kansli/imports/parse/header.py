@@ -134,8 +134,11 @@ def _words(text: str) -> frozenset[str]:
 
 
 # Kept lower case inside a heading written in capitals: "RÄDDNINGSCHEFSGRUPPEN I VÄSTERNORRLAND".
+# Lower case inside a name: short words, and the common nouns that follow a proper name in
+# Scandinavian names ("Tierps kommun", "Furulia borettslag").
 _SMALL_WORDS = _words(
-    "i och för av på med till vid om the of and for in on at to og af til kommun kommune län"
+    "i och för av på med till vid om the of and for in on at to og af til kommun kommune län "
+    "fylkeskommune borettslag sameie boligsameie"
 )
 _WORD = re.compile(r"[a-zåäöæøéü]+")
 _PAGE = re.compile(r"^\s*(?:sida|page)\b", re.IGNORECASE)
