@@ -360,15 +360,17 @@ def appointments_in_text(text: str, first_line: int, *, acting: bool = False) ->
     lowered_text = text.lower()
     cues = [cue for cue in by_cue if cue in lowered_text]
     found: list[Appointment] = []
-    offset = 0
+    if not cues:
+        return found
+    # Line numbers are counted paragraph by paragraph, not from the start each time.
+    line = first_line
     for paragraph, lowered in zip(text.split("\n\n"), lowered_text.split("\n\n"), strict=True):
         wanted = {id(s): s for cue in cues if cue in lowered for s in by_cue[cue]}
         if wanted:
-            line = first_line + text.count("\n", 0, offset)
             for sentence in _SENTENCES:
                 if id(sentence) in wanted and _has_verb(sentence, lowered):
                     found.extend(_appointments(paragraph, line, sentence))
-        offset += len(paragraph) + 2
+        line += paragraph.count("\n") + 2
     return found
 
 
