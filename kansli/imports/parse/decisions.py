@@ -83,7 +83,8 @@ _ACTOR_START = re.compile(
 # A paragraph on another matter: the next meeting, the closing.
 _NEXT_TOPIC = re.compile(
     r"^(?:nästa|next|neste|næste|kommande)\s+\w*(?:möte|sammanträde|meeting|møte|møde)|"
-    r"^(?:date\s+of\s+next|mötet\s+avslut|the\s+meeting\s+closed)",
+    r"^(?:date\s+of\s+next|mötet\s+avslut|the\s+meeting\s+(?:was\s+)?(?:closed|adjourned)|"
+    r"møtet\s+(?:ble\s+)?(?:hevet|avsluttet)|mødet\s+(?:blev\s+)?(?:hævet|afsluttet))",
     re.IGNORECASE,
 )
 # The deciding body as the subject of a sentence: "Socialnämnden", "Nämnden", "The Board".

@@ -15,9 +15,10 @@ from functools import cached_property
 
 from kansli.imports.parse import labels
 from kansli.imports.parse.layout import Line
+from kansli.imports.parse.people import is_party
 from kansli.imports.parse.tables import NAME, Table, read_table
 
-_COLON_LABEL = re.compile(r"^(?P<label>[^\W\d_][^:]{0,60}?)\s*:(?:\s+|$)(?P<rest>.*)$")
+_COLON_LABEL = re.compile(r"^(?P<label>[^\W\d_][^:]{0,80}?)\s*:(?:\s+|$)(?P<rest>.*)$")
 _BULLET = re.compile(r"^[-–•*·]\s+")
 _GENRE_TITLES = frozenset({"anteckningar", "minutes", "referat", "notes"})
 # A name and what describes it: "Mette Juhl (A), næstformand", "Olof Dahl, Nybro".
@@ -156,6 +157,19 @@ def _attach_table(fields: list[Field], current: Field | None, table: Table) -> F
     return None
 
 
+def _party_group(found: tuple[str, str | None, list[str]], current: Field | None) -> bool:
+    """ "Ap:  Anne Tofte, Bjørn Rusten" inside a list of people is a party's group of members,
+    not a new label."""
+    label, kind, rest = found
+    return (
+        kind is None
+        and bool(rest)
+        and current is not None
+        and current.kind in labels.PEOPLE_KINDS
+        and is_party(label)
+    )
+
+
 def _take_line(
     fields: list[Field], current: Field | None, previous: Line | None, line: Line, base: int
 ) -> Field | None:
@@ -168,6 +182,10 @@ def _take_line(
             current.values.append(ValueLine(line.number, rest))
         return current
     found = _label_of(line, base)
+    if found is not None and current is not None and _party_group(found, current):
+        label, _, rest = found
+        current.values.append(ValueLine(line.number, [f"{label}: {'  '.join(rest)}"]))
+        return current
     if found is not None:
         label, kind, rest = found
         current = Field(label=label, kind=kind, line=line.number)

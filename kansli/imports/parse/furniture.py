@@ -100,12 +100,14 @@ def _running(pages: list[list[Line]]) -> set[int]:
     needed = max(2, (len(pages) + 1) // 2)
     for side in (0, 1):
         seen = Counter(key for edge in edges for key in {_key(line.text) for line in edge[side]})
-        found |= {
-            line.number
-            for edge in edges
-            for line in edge[side]
-            if seen[_key(line.text)] >= needed and len(line.stripped) <= 120
-        }
+        for edge in edges:
+            # Read from the page's edge inwards: a running line sits at the edge or next to
+            # another one, never behind body text ("Kommunestyrets vedtak:" above its decision
+            # at the foot of two pages is no footer).
+            for line in edge[side] if side == 0 else reversed(edge[side]):
+                if seen[_key(line.text)] < needed or len(line.stripped) > 120:
+                    break
+                found.add(line.number)
     return found
 
 

@@ -103,7 +103,8 @@ _LABELS: dict[str, str] = {
     r"utses att jämte ordföranden justera|justeras|justerat|justerat av|justeras av|"
     r"protokolljusterare|justeringsperson|justeringspersoner|protokollet justeras av|"
     r"protokollen godkjennes av|protokollet godkjennes av|protokollen godkjennes|"
-    r"til å underskrive protokollen|underskrivere|justerare tillika rösträknare",
+    r"til å (?:underskrive|signere|godkjenne) protokollen(?: sammen med \w+)?"
+    r"(?: ble valgt| velges)?|underskrivere|justerare tillika rösträknare",
     TREASURER: r"kassör|treasurer|kasserer",
     BODY: r"utvalg|udvalg|organ|nämnd|committee|body|styre|råd|sammanträde med|møte i|møde i",
     ORGANISATION: r"kommune|kommun|organisation|organization|organisasjon|council|förening|"
@@ -147,7 +148,7 @@ def normalise_label(text: str) -> str:
 def label_kind(text: str) -> str | None:
     """The kind of field a label introduces, or None when `text` is not a known label."""
     key = normalise_label(text)
-    if not key or len(key) > 60:
+    if not key or len(key) > 80:
         return None
     for kind, pattern in _COMPILED:
         if pattern.fullmatch(key):

@@ -31,7 +31,10 @@ _UPPER = "A-ZÅÄÖÆØÜÉÈÁÍÓÚÑ"
 _INITIAL = re.compile(rf"^[{_UPPER}]\.(?:-?[{_UPPER}]\.)?$")
 _PARTICLE_WORDS = "von van af de der den da di du la le del bin al ten ter"
 _PARTICLES = frozenset(_PARTICLE_WORDS.split())
-_PARTY = re.compile(rf"^[{_UPPER}]{{1,4}}$|^(?:KrF|Frp|Fp|MDG|Rødt)$")
+# Norwegian parties mix cases ("Ap", "Sp", "FrP", "KrF"); elsewhere they are capitals.
+_PARTY = re.compile(rf"^[{_UPPER}]{{1,4}}$|^(?:KrF|Frp|FrP|Fp|MDG|Rødt|Ap|Sp|Pp)$")
+# "Ap:  Anne Tofte, Bjørn Rusten": members grouped under their party.
+_PARTY_PREFIX = re.compile(r"^(?P<party>[^\W\d_]{1,4})\s*:\s+(?P<rest>\S.*)$")
 _PAREN = re.compile(r"\(([^()]*)\)")
 _DASH_ROLE = re.compile(r"\s+[–—-]\s+")
 _ROLE_PREFIX = re.compile(r"^(?P<role>[^\W\d][\w .:-]{1,30}?)\s*:\s*(?P<rest>\S.*)$")
@@ -220,7 +223,7 @@ _TITLE_WORDS = re.compile(
     r"samordnare|ansvarig|ekonom|jurist|utvecklare|ingenjör|ingeniør|arkitekt|rektor|assistent|"
     r"koordinator|konsult|konsulent|rådgivare|rådgiver|revisor|kommunikatör|planerare|utredare|"
     r"analytiker|controller|medarbejder|ledare|leder|leiar|rådgiver|konsulent|förvaltare|"
-    r"forvalter|vicevärd)(?:e?n)?\b",
+    r"forvalter|vicevärd|vicevært|planlegger|planlægger)(?:e?n)?\b",
     re.IGNORECASE,
 )
 
@@ -263,9 +266,10 @@ def parse_entry(
         head = standing_in.group("who")
         dash_parts.append(f"för {standing_in.group('other')}")
     name = _bare_name(head)
+    title, name = _leading_title(name)
     if not is_name(name):
         return None
-    entry = Entry(name=name, line=line)
+    entry = Entry(name=name, line=line, title=title)
     if _COUNCILLOR.match(text):
         entry.roles.add(COUNCILLOR)
     if prefix_role:
@@ -276,6 +280,15 @@ def parse_entry(
     for extra in [*dash_parts, *(attributes or [])]:
         absorb_attribute(entry, extra)
     return entry
+
+
+def _leading_title(name: str) -> tuple[str | None, str]:
+    """ "Kommunedirektør Trond Alm", "Vicevært Poul Erik Bang": a one-word job title written
+    before the name is the title, not a first name."""
+    first, _, rest = name.partition(" ")
+    if rest and looks_like_title(first) and first.lower() not in _NOT_NAMES and is_name(rest):
+        return first, rest
+    return None, name
 
 
 _PARENTHESISED = re.compile(r"\([^()]*\)")
@@ -311,10 +324,15 @@ def split_people(text: str, line: int | None = None, *, wrapped: bool = False) -
     is an attribute of the person before it ("Olof Dahl, Nybro").
     """
     text = _BULLET.sub("", text.strip())
+    party = None
+    if (grouped := _PARTY_PREFIX.match(text)) and is_party(grouped.group("party")):
+        party, text = grouped.group("party"), grouped.group("rest")
     segments = _rejoin_titles(text, _split_top(text, _LIST_SEPARATOR))
     if not segments:
         return []
-    list_like = wrapped or len(segments) >= 3 or bool(_CONJUNCTION.search(text))
+    list_like = (
+        wrapped or party is not None or len(segments) >= 3 or bool(_CONJUNCTION.search(text))
+    )
     entries: list[Entry] = []
     pending: list[str] = []
     current: str | None = None
@@ -331,6 +349,8 @@ def split_people(text: str, line: int | None = None, *, wrapped: bool = False) -
         else:
             pending.append(segment)
     _flush(entries, current, pending, line)
+    for entry in entries if party else ():
+        entry.party = entry.party or party
     return entries
 
 

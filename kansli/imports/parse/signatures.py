@@ -201,6 +201,13 @@ _SENTENCES = [
     ),
     _sentence(
         labels.ADJUSTER,
+        "after",
+        "underskriv|godkjenn|signer",
+        r"\btil\s+å\s+(?:underskrive|godkjenne|signere)\s+protokollen(?:\s+sammen\s+med\s+\w+)?"
+        r"\s+(?:ble\s+)?(?:valgt|valgte|velges)\s*:?\s*",
+    ),
+    _sentence(
+        labels.ADJUSTER,
         "before",
         "appointed",
         r"\b(?:was|were)\s+appointed\s+to\s+(?:sign|approve|check)\s+the\s+minutes",
