@@ -99,7 +99,8 @@ def number_meeting(meeting: Meeting) -> None:
         counter = _assign(each, each.first_paragraph or counter)
 
 
-@transaction.atomic
+# All or nothing; inside an import's transaction it adds no savepoint of its own.
+@transaction.atomic(savepoint=False)
 def number_new_items(meeting: Meeting, items: list[AgendaItem]) -> None:
     """Number `items`, the whole agenda of `meeting`, before they are saved (with their parents
     set as objects); in protocol mode renumber the year's later meetings after it too.

@@ -150,6 +150,8 @@ def _on_status_changed(sender, minutes: Minutes, from_status: str, to_status: st
 def _on_content_changed(sender, instance, raw: bool = False, **kwargs) -> None:
     if raw:  # fixtures being loaded; `kansli reindex` builds from them afterwards
         return
+    if isinstance(instance, Meeting) and kwargs.get("created"):
+        return  # a new meeting has no minutes, published or not
     meeting_id = _meeting_of(instance)
     if meeting_id is not None and _is_published(meeting_id):
         _later(follow_meeting, [meeting_id])
@@ -178,8 +180,8 @@ def _on_matter_saved(sender, instance: Matter, raw: bool = False, **kwargs) -> N
 
 
 def _on_body_saved(sender, instance: Body, raw: bool = False, **kwargs) -> None:
-    # Addresses and facets of entries carry the body's slug and id.
-    if not raw:
+    # Addresses and facets of entries carry the body's slug and id; a new body has none.
+    if not raw and not kwargs.get("created"):
         published = Minutes.objects.published().filter(meeting__body=instance)
         _later(follow_meeting, list(published.values_list("meeting_id", flat=True)))
 
