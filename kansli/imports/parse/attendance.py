@@ -68,7 +68,9 @@ _TREASURER_MENTION = re.compile(
     r"\b(?:[Kk]assör(?:en)?|[Tt]reasurer|[Kk]asserer(?:en)?|[Kk]assereren),?[ \t]+"
     r"(?P<name>[A-ZÅÄÖÆØ][\w'’-]+(?:[ \t]+[A-ZÅÄÖÆØ][\w'’-]+){1,2})"
 )
-_NOT_A_RUN = re.compile(r"[;()]")
+# Brackets and semicolons belong to single entries; so does a list number ("1. Inga-Lill Sand
+# 9. Torbjörn Hägg" is a numbered list in two columns).
+_NOT_A_RUN = re.compile(r"[;()]|^\s*\d{1,3}[.)]\s")
 # A list line ending in a comma, a conjunction, an open bracket or a preposition waiting for its
 # name ("tjänstgörande ersättare för" / "Leif Holmqvist (S)") goes on in the next line.
 _CONTINUES = re.compile(r"(?:,|\boch|\band|\bog|&|\(|\b(?:för|for|af|til|av|by))$")

@@ -171,9 +171,18 @@ _DECIDING_VERB = Guarded(
     ),
 )
 # A person agreeing to do something is not the meeting deciding ("Anna agreed to take the minutes").
+# An action line is a task, however it is worded ("ACTION: Clerk to upload the approved …"), and a
+# recommendation to the meeting ("Styrelsen tillstyrkte motionen") is not its decision.
 _NOT_DECIDING = re.compile(
-    r"reserver|yrkade|föreslog|begärdes|proposed|moved|suggested|"
-    r"foreslo|foreslog|ikke\s+vedtatt|\bagreed\s+to\b",
+    r"reserver|yrkade|föreslog|begärdes|proposed|moved|suggested|tillstyrk|"
+    r"foreslo|foreslog|ikke\s+vedtatt|\bagreed\s+to\b|"
+    r"^(?:action|åtgärd|att\s+göra|ansvarig|ansvar|tiltak|handling)\s*:",
+    re.IGNORECASE,
+)
+# "The Board AGREED to adopt …": the meeting itself agreeing is its decision.
+_BODY_AGREED = re.compile(
+    r"^(?:it\s+was|the\s+(?:board|committee|council|meeting|trustees|governors|group|"
+    r"sub-committee|panel|members))\s+(?:\w+\s+)?agreed\b",
     re.IGNORECASE,
 )
 
@@ -455,4 +464,6 @@ def _read_unmarked(body: Sequence[Line]) -> ItemContent:
 
 
 def _decides(sentence: str) -> bool:
+    if _BODY_AGREED.match(sentence):
+        return True
     return bool(_DECIDING_VERB.search(sentence)) and not _NOT_DECIDING.search(sentence)

@@ -20,6 +20,12 @@ from kansli.imports.parse.tables import NAME, Table, read_table
 
 _COLON_LABEL = re.compile(r"^(?P<label>[^\W\d_][^:]{0,80}?)\s*:(?:\s+|$)(?P<rest>.*)$")
 _BULLET = re.compile(r"^[-–•*·]\s+")
+# A list introduced by a sentence rather than a label: "Apologies were received from A and B."
+_PROSE_LABEL = re.compile(
+    r"^(?P<label>apologies(?:\s+for\s+absence)?\s+(?:were\s+|had\s+been\s+)?"
+    r"(?:received|noted|accepted)(?:\s+and\s+(?:accepted|noted))?\s+from)\s+(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
 _GENRE_TITLES = frozenset({"anteckningar", "minutes", "referat", "notes"})
 # A name and what describes it: "Mette Juhl (A), næstformand", "Olof Dahl, Nybro".
 _PERSON_LINE = re.compile(
@@ -66,6 +72,8 @@ def _label_of(line: Line, base: int) -> tuple[str, str | None, list[str]] | None
     text = line.stripped
     if line.indent > base + 1 or _BULLET.match(text):
         return None
+    if prose := _PROSE_LABEL.match(text):
+        return prose.group("label"), labels.ABSENT, [prose.group("rest")]
     cells = [cell.text for cell in line.cells()]
     colon = _COLON_LABEL.match(text)
     if colon and (kind := labels.label_kind(colon.group("label"))):

@@ -58,11 +58,13 @@ _LABELS: dict[str, str] = {
     r"place|where|møtested|mødested|sted|lokale|møtelokale|mødelokale|møtestad",
     PRESENT: r"deltagare|deltagande|närvarande|närvarolista|närvaro|present|attendees|attendance|"
     r"those present|til stede|tilstede|deltakere|deltagere|fremmødte|mødedeltagere|"
-    r"kallade|deltog|närvarande deltagare|deltagare på mötet|tilstedeværende",
+    r"kallade|deltog|närvarande deltagare|deltagare på mötet|tilstedeværende|röstlängd|"
+    r"röstlängd för mötet",
     MEMBERS: r"beslutande|beslutande ledamöter|närvarande ledamöter|ledamöter|ledamot|"
     r"tjänstgörande ledamöter|ordinarie ledamöter|styrelseledamöter|närvarande "
     r"styrelseledamöter|närvarande ledamöter och ersättare|members present|members|"
     r"trustees present|trustees|councillors present|councillors|directors present|"
+    r"governors present|governors|board members present|"
     r"directors|følgende faste medlemmer møtte|faste medlemmer|medlemmer|møtende "
     r"medlemmer|udvalgsmedlemmer|medlemmer til stede|fremmødte medlemmer|"
     r"beslutande ledamöter och tjänstgörande ersättare",

@@ -59,7 +59,8 @@ _PARTIAL = re.compile(
 )
 _APOSTROPHE = re.compile(r"['’]")
 _ABSENCE_NOTE = re.compile(r"förhinder|frånvarande|absent|apologies|forfall|afbud", re.IGNORECASE)
-_BULLET = re.compile(r"^[-–•*·]\s+")
+# A bullet, or the number of a numbered list ("1. Inga-Lill Sand" in a röstlängd).
+_BULLET = re.compile(r"^(?:[-–•*·]|\d{1,3}[.)])\s+")
 _CONJUNCTION = re.compile(r"\s(?:och|and|og|samt|&)\s")
 # A job title naming the one who usually keeps the minutes: "nämndsekreterare", "Clerk to the
 # Trustees", "Company Secretary".
@@ -216,7 +217,8 @@ def absorb_attribute(entry: Entry, text: str, *, bracketed: bool = False) -> Non
 _TITLE_WORDS = re.compile(
     r"\b(?:manager|officer|executive|director|solicitor|clerk|head|adviser|advisor|lead|"
     r"coordinator|assistant|controller|secretary|chief|accountant|auditor|consultant|planner|"
-    r"engineer|inspector|surveyor|analyst|treasurer|administrator|president|ceo|cfo)\b|"
+    r"engineer|inspector|surveyor|analyst|treasurer|administrator|president|ceo|cfo|governor|"
+    r"headteacher|principal)\b|"
     # Scandinavian job titles end in a handful of words: "Förvaltningschef", "Kommunalsjef",
     # also in the definite form of a sentence ("förvaltaren Johan Eriksson", "revisorn").
     r"(?:chef|sjef|direktör|direktør|sekreterare|sekretær|handläggare|saksbehandler|strateg|"
