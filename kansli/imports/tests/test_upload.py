@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from kansli.imports.models import SourceDocument
 from kansli.imports.tests.fixtures import DOCUMENTS, docx_bytes
+from kansli.imports.tests.test_review import DOUBTFUL
 from kansli.meetings.models import Meeting
 
 pytestmark = pytest.mark.django_db
@@ -68,3 +69,33 @@ def test_members_and_outsiders_cannot_import(member_client, client, committee,
 def test_anonymous_readers_are_sent_to_log_in(client, committee):
     response = client.get(reverse("imports:upload"))
     assert response.status_code == 302 and reverse("accounts:login") in response["Location"]
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_a_secretary_uploads_in_the_browser_and_reviews(committee, live_server, browser_page,
+                                                       secretary_user, assert_accessible,
+                                                       tmp_path):
+    doubtful = tmp_path / "eken.txt"
+    doubtful.write_text(DOUBTFUL, encoding="utf-8")
+    secretary_user.set_password("Uppladdning-2031!")
+    secretary_user.save()
+    page = browser_page
+    page.goto(live_server.url + "/logga-in/")
+    page.fill("#id_username", secretary_user.username)
+    page.fill("#id_password", "Uppladdning-2031!")
+    page.locator("main button[type=submit]").click()
+    page.wait_for_url("**/hantera/")
+    page.goto(live_server.url + reverse("imports:queue"))
+    page.get_by_role("link", name="Importera protokoll och minnesanteckningar").click()
+    assert_accessible(page)
+    page.select_option("#id_body", label=committee.body.name)
+    page.set_input_files("#id_documents", [str(doubtful)])
+    page.locator("main button[type=submit]").click()
+    report = page.locator("table")
+    assert "eken.txt" in report.inner_text() and "importerat" in report.inner_text()
+    assert_accessible(page)
+    page.get_by_role("link", name="att granska").click()
+    page.wait_for_url("**/hantera/import/*/")
+    source = SourceDocument.objects.get()
+    assert source.meeting.body == committee.body and page.url.endswith(f"/{source.pk}/")
