@@ -60,7 +60,7 @@ _MONTH_MEETING = re.compile(
 # "nästa möte", "next meeting", "neste styremøte", "næste bestyrelsesmøde".
 _NEXT_MEETING_WORDS = (
     r"(?:nästa|next|neste|næste)\s+[\w-]*(?:möte|mötet|sammanträde|sammanträdet|meeting|møte|"
-    r"møtet|møde|mødet)"
+    r"møtet|møde|mødet|träff|träffen|samling|samlingen)"
 )
 _NEXT_MEETING = re.compile(
     r"\b(?:till|inför|på|vid|to|at|for|by|before|until|innan|före|senast|til|innen|inden|"
@@ -77,7 +77,15 @@ _MONTH_MEETING_ALONE = re.compile(
 _ENGLISH_ASSIGNEE = re.compile(
     r"^(?P<owner>[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&-]*|and|&))*)\s+to\s+[a-z]"
 )
-_DECISION_LABEL = re.compile(r"^(?:beslut|decision|agreed|vedtak)\s*:", re.IGNORECASE)
+# "Ansvar: Malin Kjellgren sammanställer en mall. Klart till nästa träff.": a responsibility label
+# before a sentence in which the named people act is an action line in itself.
+_RESPONSIBLE_LABEL = re.compile(
+    r"^\s*(?:[-–•*]\s*)?(?:ansvarig|ansvar|ansvarlig|responsible)\s*:\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_DECISION_LABEL = re.compile(
+    r"^(?:beslut|decision|agreed|vedtak|beslutning)\s*:", re.IGNORECASE
+)
 _INITIALS = re.compile(r"^[A-ZÅÄÖ]{2,3}$")
 _OWNER_SPLIT = re.compile(r"\s*(?:,|;|/|&|\band\b|\boch\b|\bog\b)\s*")
 # One owner as an action line opens with it: initials ("SR"), "D. Okonjo" or a name.
@@ -242,6 +250,7 @@ def find_actions(
             position = table[1]
             continue
         label = _ACTION_LABEL.match(line.text) if ":" in line.text else None
+        label = label or (_assigned(line.text, resolver) if ":" in line.text else None)
         if label:
             text, position = _block_text(lines, position, label.group("rest"))
             if (
@@ -251,6 +260,16 @@ def find_actions(
             continue
         position += 1
     return actions
+
+
+def _assigned(text: str, resolver: OwnerResolver) -> re.Match[str] | None:
+    """An "Ansvar:" line whose text opens with participants doing something."""
+    if not (found := _RESPONSIBLE_LABEL.match(text)):
+        return None
+    leading = _LEADING_OWNER.match(found.group("rest"))
+    if leading is None or resolver.owners(leading.group("owners"), keep_unknown=False) is None:
+        return None
+    return found
 
 
 def _table_actions(

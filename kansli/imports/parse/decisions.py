@@ -68,7 +68,8 @@ _STOP_LABEL = re.compile(
     r"upplysningar?|ärendebeskrivning|beslutsunderlag|sammanfattning|bakgrund|behandling|"
     r"innstilling|forslag til vedtak|indstilling|action|actions|åtgärd|åtgärder|att göra|"
     r"oppfølging|opfølgning|"
-    r"ansvarig|ansvar|klart|deadline|nästa sammanträde|nästa möte|neste møte|næste møde|"
+    r"ansvarig|ansvarlig|ansvar|klart|frist|deadline|"
+    r"nästa sammanträde|nästa möte|neste møte|næste møde|"
     r"bilag|bilagor|bilaga|sagsfremstilling|beslutningsgrundlag|dissens|note|notes|"
     r"voting|vote|reasons?|uppföljning|information)\b[^.]{0,40}(?::.*)?$",
     re.IGNORECASE,

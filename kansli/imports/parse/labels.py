@@ -53,13 +53,15 @@ _LABELS: dict[str, str] = {
     WHEN: r"tid|datum|datum och tid|datum och tid för sammanträdet|datum/tid|datum, tid|tidpunkt|"
     r"klockslag|sammanträdesdatum|mötesdatum|sammanträdestid|date|time|date and time|"
     r"date/time|date of meeting|when|dato|tidspunkt|dato og tid|dato/tid|dato og tidspunkt|"
-    r"møtedato|mødedato|møtetid|mødetid|mødetidspunkt|møtetidspunkt|starttid|tid og dato",
+    r"møtedato|mødedato|møtetid|mødetid|mødetidspunkt|møtetidspunkt|starttid|tid og dato|när|"
+    r"når",
     WHERE: r"plats|lokal|mötesplats|sammanträdesplats|möteslokal|sammanträdeslokal|venue|location|"
-    r"place|where|møtested|mødested|sted|lokale|møtelokale|mødelokale|møtestad",
+    r"place|where|møtested|mødested|sted|lokale|møtelokale|mødelokale|møtestad|var|hvor",
     PRESENT: r"deltagare|deltagande|närvarande|närvarolista|närvaro|present|attendees|attendance|"
     r"those present|til stede|tilstede|deltakere|deltagere|fremmødte|mødedeltagere|"
     r"kallade|deltog|närvarande deltagare|deltagare på mötet|tilstedeværende|röstlängd|"
-    r"röstlängd för mötet",
+    r"röstlängd för mötet|med på mötet|med på träffen|närvarande på mötet|på mötet|"
+    r"deltagare på träffen|deltog på mötet|til stede på møtet|til stede på mødet",
     MEMBERS: r"beslutande|beslutande ledamöter|närvarande ledamöter|ledamöter|ledamot|"
     r"tjänstgörande ledamöter|ordinarie ledamöter|styrelseledamöter|närvarande "
     r"styrelseledamöter|närvarande ledamöter och ersättare|members present|members|"

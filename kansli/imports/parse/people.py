@@ -192,8 +192,10 @@ def absorb_attribute(entry: Entry, text: str, *, bracketed: bool = False) -> Non
         entry.roles.add("substitute")
         entry.replaces.append(_bare_name(replaced.group("name")))
         return
+    # "Högskolan Väst (inbjuden, punkt 3)": each part in the brackets says its own thing.
     for inner in _PAREN.findall(text):
-        absorb_attribute(entry, inner, bracketed=True)
+        for piece in inner.split(","):
+            absorb_attribute(entry, piece, bracketed=True)
     text = collapse(_PAREN.sub(" ", text)).strip(" ,;.")
     if not text:
         return

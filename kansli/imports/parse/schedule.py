@@ -107,6 +107,11 @@ _FRONT_LINES = 40
 _OPENING_LINES = 60
 _REPEATED_COMMA = re.compile(r"\s*,(?:\s*,)+")
 _PREPOSITION = re.compile(r"^(?:i|på|in|at|the)\s+", re.IGNORECASE)
+_DATED_KINDS = (labels.WHEN, labels.WHERE_WHEN)
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+# "Zoom (länk skickad med kallelsen)", "Fælleshuset (Mikkel Rask deltog via Teams)": a remark in
+# brackets after the place, several words without a number, is no part of it.
+_PLACE_REMARK = re.compile(r"\s*\((?=[^()\d]*\s\S+\s\S+\s)[^()\d]*[a-zåäöæø][^()\d]*\)\s*$")
 _LEFTOVER = re.compile(r"\b(?:kl\.?|klockan|klokken|den|at|on)\s*(?=[,;]|$)", re.IGNORECASE)
 
 
@@ -143,6 +148,27 @@ def _dated_field(fields: Sequence[Field]) -> tuple[Field, FoundDate] | None:
             dates = find_dates(_field_text(item))
             if dates and dates[0].year is not None:
                 return item, dates[0]
+    return None
+
+
+def _dated_field_in_year(
+    fields: Sequence[Field], header: Sequence[Line]
+) -> tuple[Field, FoundDate] | None:
+    """ "När: onsdag 2 oktober" under a title "… hösten 2024": the field's day and month in the
+    year the front matter names."""
+    for item in fields:
+        dates = find_dates(_field_text(item)) if item.kind in _DATED_KINDS else []
+        if dates:
+            year = _front_year(header)
+            return (item, dataclasses.replace(dates[0], year=year)) if year else None
+    return None
+
+
+def _front_year(header: Sequence[Line]) -> int | None:
+    """The first year written in the front matter outside justering and anslag lines."""
+    for line in header:
+        if (found := _YEAR.search(line.text)) and not _NOT_MEETING_DATE.search(line.text):
+            return int(found.group())
     return None
 
 
@@ -199,7 +225,7 @@ def read_schedule(
 ) -> Schedule:
     """Date, times and place of the meeting from its front matter."""
     schedule = Schedule()
-    dated = _dated_field(fields)
+    dated = _dated_field(fields) or _dated_field_in_year(fields, header)
     if dated is not None:
         item, found = dated
         schedule.date, schedule.line = found.resolve(), item.line
@@ -312,7 +338,7 @@ def _strip_when(text: str) -> str:
 
 
 def _clean_place(text: str) -> str | None:
-    text = _PLACE_END.sub("", collapse(text))
+    text = _PLACE_REMARK.sub("", _PLACE_END.sub("", collapse(text)))
     text = _LEFTOVER.sub("", text)
     text = _REPEATED_COMMA.sub(",", text)
     text = text.strip(" ,;:.-–—")
