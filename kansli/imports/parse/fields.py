@@ -20,6 +20,8 @@ from kansli.imports.parse.tables import NAME, Table, read_table
 
 _COLON_LABEL = re.compile(r"^(?P<label>[^\W\d_][^:]{0,80}?)\s*:(?:\s+|$)(?P<rest>.*)$")
 _BULLET = re.compile(r"^[-–•*·]\s+")
+# A label after a full stop inside a line: "… och Sanna Ljung. Ej närvarande: Maria Sjöholm".
+_NEXT_LABEL = re.compile(r"(?<=[.)])\s+(?=(?P<label>[A-ZÅÄÖÆØ][^\W\d_]*(?:\s+[^\W\d_]+){0,3}):)")
 # A list introduced by a sentence rather than a label: "Apologies were received from A and B."
 _PROSE_LABEL = re.compile(
     r"^(?P<label>apologies(?:\s+for\s+absence)?\s+(?:were\s+|had\s+been\s+)?"
@@ -165,6 +167,16 @@ def _attach_table(fields: list[Field], current: Field | None, table: Table) -> F
     return None
 
 
+def _run_on_label(cells: list[str]) -> tuple[str, str] | None:
+    """A list that runs on into the next labelled list after a full stop: (this list, the
+    rest from its label on)."""
+    text = "  ".join(cells)
+    for match in _NEXT_LABEL.finditer(text):
+        if labels.label_kind(match.group("label")) in labels.PEOPLE_KINDS:
+            return text[: match.start()].strip(), text[match.start() :].strip()
+    return None
+
+
 def _party_group(found: tuple[str, str | None, list[str]], current: Field | None) -> bool:
     """ "Ap:  Anne Tofte, Bjørn Rusten" inside a list of people is a party's group of members,
     not a new label."""
@@ -198,6 +210,11 @@ def _take_line(
         label, kind, rest = found
         current = Field(label=label, kind=kind, line=line.number)
         fields.append(current)
+        if rest and kind in labels.PEOPLE_KINDS and (run_on := _run_on_label(rest)):
+            # "Deltagare: A, B och C. Ej närvarande: D och E." on one line: two fields.
+            before, after = run_on
+            current.values.append(ValueLine(line.number, [before]))
+            return _take_line(fields, None, None, Line(line.number, after), base)
         if rest:
             current.values.append(ValueLine(line.number, rest))
         return current

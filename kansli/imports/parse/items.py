@@ -33,7 +33,7 @@ _CODE = re.compile(
     r"^\s*(?P<num>[A-ZÅÄÖ]{1,6}[/-]\d{2,4}[/-]\d{1,4}|\d{1,3}/\d{2,4})\s+(?P<title>[A-ZÅÄÖÆØ].*)$"
 )
 _PLAIN = re.compile(
-    r"^(?P<indent>\s*)(?P<num>\d{1,2}(?:\.\d{1,2})?[a-z]?)(?:[.)]\s*|\s+)"
+    r"^(?P<indent>\s*)(?P<num>\d{1,2}(?:\.\d{1,2}|\.[A-Z](?=\s))?[a-z]?)(?:[.)]\s*|\s+)"
     r"(?P<title>(?:{reference}\s+[–—-]\s+)?[^\W\d_].*)$".replace(
         "{reference}", r"\d{1,4}/\d{2,6}(?:/[A-Z]{1,5})?"
     )
@@ -46,7 +46,7 @@ _HANGING_WORD = re.compile(
     r"for)$",
     re.IGNORECASE,
 )
-_SUB_NUMBER = re.compile(r"^(?P<top>\d+)(?P<sub>(?:\.\d+)|[a-z])?$")
+_SUB_NUMBER = re.compile(r"^(?P<top>\d+)(?P<sub>(?:\.\d+)|\.[A-Z]|[a-z])?$")
 _PAGE_FURNITURE = re.compile(
     r"^\s*(?:Justerandes sign|Justerandes signaturer|Utdragsbestyrkande|"
     r"Sida \d+|Page \d+|Side \d+)",
@@ -212,7 +212,16 @@ def _title_goes_on(lines: Sequence[Line], index: int, match: re.Match[str]) -> b
     title = match.group("title").rstrip()
     if _HANGING_WORD.search(title):
         return len(below.stripped) <= _MAX_TITLE // 2 and not below.stripped.endswith(".")
-    return below.indent == match.start("title") > 0 and below.stripped[:1].islower()
+    if below.indent == match.start("title") > 0 and below.stripped[:1].islower():
+        return True
+    # A short line that cannot open a sentence finishes the title: "for Shared Building
+    # Inspection Services", "(second reading)".
+    short = below.stripped
+    return (
+        len(short) <= _MAX_TITLE // 2
+        and not short.endswith((".", ":", ";"))
+        and (short[:1].islower() or (short.startswith("(") and short.endswith(")")))
+    )
 
 
 def _title_below(lines: Sequence[Line], index: int) -> tuple[str, int]:
@@ -319,7 +328,31 @@ def find_headings(lines: Sequence[Line]) -> list[Heading]:
     headings = _drop_agenda_runs(found[style])
     if style == "plain":
         headings = _in_sequence(lines, headings)
+    elif style == "prefixed":
+        headings = _with_sub_items(headings, found["plain"])
     return _unique(headings)
+
+
+def _with_sub_items(headings: list[Heading], plain: list[Heading]) -> list[Heading]:
+    """ "Ärende 3  Uppföljning" with "3a  Utskrivningsklara dagar" below it: sub-items are
+    written with a plain number under a prefixed parent."""
+    subs = [h for h in plain if _split_number(h.number)[1]]
+    if not subs or not headings:
+        return headings
+    merged: list[Heading] = []
+    queue = sorted(subs, key=lambda h: h.index)
+    for position, heading in enumerate(headings):
+        merged.append(heading)
+        end = headings[position + 1].index if position + 1 < len(headings) else None
+        top = _split_number(heading.number)[0]
+        merged.extend(
+            sub
+            for sub in queue
+            if sub.index > heading.index
+            and (end is None or sub.index < end)
+            and _split_number(sub.number)[0] == top
+        )
+    return merged
 
 
 def _unique(headings: list[Heading]) -> list[Heading]:

@@ -45,7 +45,8 @@ _REPLACES = re.compile(
 )
 # "Cia Berg via telefon", "Anna Ek (digitalt)": how someone took part, after the name.
 _REMOTE_NOTE = re.compile(
-    r"\s+(?:(?:via|på|per|by)\s+(?:teams|zoom|telefon|länk|distans|video|skype|phone)|digitalt|"
+    # Not inside brackets: "(Ulricehamn, via Teams)" keeps its closing bracket.
+    r"\s+(?![^()]*\))(?:(?:via|på|per|by)\s+(?:teams|zoom|telefon|länk|distans|video|skype|phone)|digitalt|"
     r"på distans|remotely)\b.*$",
     re.IGNORECASE,
 )
