@@ -12,6 +12,7 @@ from kansli.accounts.models import BodyRole, Role
 from kansli.imports.models import Correction, ReviewStatus, SourceDocument
 from kansli.imports.pipeline import import_file
 from kansli.meetings.models import Meeting
+from kansli.staff.tests.conftest import log_in, with_password
 
 pytestmark = pytest.mark.django_db
 
@@ -140,14 +141,8 @@ def test_a_secretary_reviews_in_the_browser(doubtful, live_server, browser_page,
                                            assert_accessible):
     source = import_file(doubtful).source
     _give_role(secretary_user, source)
-    secretary_user.set_password("Granskning-2031!")
-    secretary_user.save()
     page = browser_page
-    page.goto(live_server.url + "/logga-in/")
-    page.fill("#id_username", secretary_user.username)
-    page.fill("#id_password", "Granskning-2031!")
-    page.locator("main button[type=submit]").click()
-    page.wait_for_url("**/hantera/")
+    log_in(page, live_server.url, with_password(secretary_user).username)
     page.goto(live_server.url + reverse("imports:queue"))
     assert_accessible(page)
     page.get_by_role("link", name="eken.txt").click()

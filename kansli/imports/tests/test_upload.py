@@ -11,6 +11,7 @@ from kansli.imports.models import SourceDocument
 from kansli.imports.tests.fixtures import DOCUMENTS, docx_bytes
 from kansli.imports.tests.test_review import DOUBTFUL
 from kansli.meetings.models import Meeting
+from kansli.staff.tests.conftest import log_in, with_password
 
 pytestmark = pytest.mark.django_db
 
@@ -78,14 +79,8 @@ def test_a_secretary_uploads_in_the_browser_and_reviews(committee, live_server, 
                                                        tmp_path):
     doubtful = tmp_path / "eken.txt"
     doubtful.write_text(DOUBTFUL, encoding="utf-8")
-    secretary_user.set_password("Uppladdning-2031!")
-    secretary_user.save()
     page = browser_page
-    page.goto(live_server.url + "/logga-in/")
-    page.fill("#id_username", secretary_user.username)
-    page.fill("#id_password", "Uppladdning-2031!")
-    page.locator("main button[type=submit]").click()
-    page.wait_for_url("**/hantera/")
+    log_in(page, live_server.url, with_password(secretary_user).username)
     page.goto(live_server.url + reverse("imports:queue"))
     page.get_by_role("link", name="Importera protokoll och minnesanteckningar").click()
     assert_accessible(page)

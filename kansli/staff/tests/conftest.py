@@ -28,6 +28,26 @@ PNG = (
 )
 
 
+PASSWORD = "Sammantrade-2031!"
+
+
+def log_in(page, base: str, username: str) -> None:
+    """Sign in through the site's own link and form, as a person would."""
+    page.goto(base + "/")
+    page.locator(".site-account a").click()
+    page.wait_for_url("**/logga-in/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.locator("main button[type=submit]").click()
+    page.wait_for_url("**/hantera/")
+
+
+def with_password(user):
+    user.set_password(PASSWORD)
+    user.save()
+    return user
+
+
 def word_document(text: str = "Underlag") -> bytes:
     document = docx.Document()
     document.add_paragraph(text)

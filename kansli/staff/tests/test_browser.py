@@ -14,28 +14,9 @@ from playwright.sync_api import Browser, Page, expect
 
 from kansli.meetings.models import AgendaItem, Attachment, Meeting
 from kansli.registry.models import Membership, MembershipRole
-from kansli.staff.tests.conftest import PDF
+from kansli.staff.tests.conftest import PASSWORD, PDF, log_in, with_password
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PASSWORD = "Sammantrade-2031!"
-
-
-def log_in(page: Page, base: str, username: str) -> None:
-    page.goto(base + "/")
-    page.locator(".site-account a").click()
-    page.wait_for_url("**/logga-in/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.locator("main button[type=submit]").click()
-    page.wait_for_url("**/hantera/")
-
-
-def with_password(user):
-    user.set_password(PASSWORD)
-    user.save()
-    return user
-
 
 @pytest.fixture
 def seated(committee):
