@@ -263,7 +263,13 @@ def store(
         outcome.reason, outcome.line = prepared.error, prepared.line or 1
         return outcome
     if prepared.known:
-        known = SourceDocument.objects.select_related("meeting__body").get(sha256=prepared.sha256)
+        known = SourceDocument.objects.select_related("meeting__body").filter(
+            sha256=prepared.sha256
+        ).first()
+        if known is None:
+            # Removed (its meeting deleted) since the batch began: it was skipped unread.
+            outcome.reason, outcome.line = "removed while the batch ran; import it again", 1
+            return outcome
         outcome.status, outcome.meeting = "unchanged", str(known.meeting)
         outcome.format, outcome.review = known.format, known.review_status or ""
         return outcome

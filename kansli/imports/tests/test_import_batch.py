@@ -208,3 +208,18 @@ def test_an_archive_import_is_in_the_meetings_history_as_its_document(archive, c
     assert "arsmote.docx" in page.content.decode() and source.sha256[:12] in page.content.decode()
     # Imported rows are recorded by the document they came from, not entry by entry.
     assert not LogEntry.objects.exists()
+
+
+def test_a_document_removed_while_the_batch_runs_is_reported_not_fatal(archive):
+    jobs = batch.find_documents([archive], recursive=True)
+    batch.run(jobs, workers=1)
+    known = batch.current_checksums()
+    first = SourceDocument.objects.order_by("pk").first()
+    first.meeting.delete()  # someone removes the meeting after the batch read the checksums
+
+    outcomes = list(batch.store_all(batch.prepare(job, known) for job in jobs))
+
+    flat = [outcome for group in outcomes for outcome in group]
+    gone = next(outcome for outcome in flat if outcome.sha256 == first.sha256)
+    assert gone.failed and "import it again" in gone.reason
+    assert {o.status for o in flat if o is not gone} <= {"unchanged", "failed"}
