@@ -336,7 +336,7 @@ class _Store:
                             resolver=self.resolver)
         if outcome.failed or self.dry_run:
             # Whatever the resolver created for this document was rolled back with it.
-            self.resolver = None
+            self.resolver = self._new_resolver()
         return outcome
 
     def _alone(self, document: Prepared) -> Outcome:
@@ -353,7 +353,11 @@ class _Store:
         someone else moves the public cache's generation on, and with it goes what the resolver
         remembers."""
         if self.resolver is None or generation() != self.generation:
-            self.resolver = None if self.dry_run else Resolver()
+            self.resolver = self._new_resolver()
+
+    def _new_resolver(self) -> Resolver | None:
+        # A dry run rolls every document back: each starts from the registry as it is.
+        return None if self.dry_run else Resolver()
 
     def _keep_resolver(self) -> None:
         self.generation = generation()
