@@ -233,6 +233,7 @@ _TITLE_WORDS = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def looks_like_title(text: str) -> bool:
     # English job titles are capitalised ("Licensing Manager"), organisations rarely end so; short
     # capitals after a comma are a title too ("VD", "CFO").
@@ -290,8 +291,10 @@ def parse_entry(
 def _leading_title(name: str) -> tuple[str | None, str]:
     """ "Kommunedirektør Trond Alm", "Vicevært Poul Erik Bang": a one-word job title written
     before the name is the title, not a first name."""
+    if name.count(" ") < 2:
+        return None, name
     first, _, rest = name.partition(" ")
-    if rest and looks_like_title(first) and first.lower() not in _NOT_NAMES and is_name(rest):
+    if looks_like_title(first) and first.lower() not in _NOT_NAMES and is_name(rest):
         return first, rest
     return None, name
 
