@@ -28,6 +28,7 @@ from kansli.imports.parse.people import (
     parse_entry,
     role_of,
     split_people,
+    strip_honorific,
 )
 from kansli.imports.parse.presenters import presenters
 from kansli.imports.parse.signatures import Appointment, appointments_in_text
@@ -173,8 +174,12 @@ def _continues(before: str, text: str) -> bool:
         return True
     if before.count("(") > before.count(")"):
         return True
-    last = before.rsplit(",", 1)[-1].split()
-    return before.count(",") >= 2 and len(last) == 1 and last[0][:1].isupper()
+    written = before.rsplit(",", 1)[-1].strip()
+    last = strip_honorific(written).split()
+    if len(last) != 1 or not last[0][:1].isupper():
+        return False
+    # A title waits for a whole name: "Councilmembers Priya" / "Ortiz, Ben Stroud".
+    return before.count(",") >= 2 or len(written.split()) > 1
 
 
 def _is_two_runs(value: ValueLine) -> bool:

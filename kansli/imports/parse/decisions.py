@@ -180,6 +180,14 @@ _NOT_DECIDING = re.compile(
     r"^(?:action|åtgärd|att\s+göra|ansvarig|ansvar|tiltak|handling)\s*:",
     re.IGNORECASE,
 )
+_MOTION = re.compile(
+    r"^(?:(?:a\s+)?motion\s+(?:was\s+)?(?:made\s+)?by|moved\s+by|it\s+was\s+moved\s+by)\s.*"
+    r"\bseconded\s+by\b",
+    re.IGNORECASE,
+)
+_CARRIED = re.compile(
+    r"^(?:the\s+)?motion\s+(?:was\s+)?(?:carried|passed|approved|adopted)\b", re.IGNORECASE
+)
 # "The Board AGREED to adopt …": the meeting itself agreeing is its decision.
 _BODY_AGREED = re.compile(
     r"^(?:it\s+was|the\s+(?:board|committee|council|meeting|trustees|governors|group|"
@@ -454,7 +462,7 @@ def _read_unmarked(body: Sequence[Line]) -> ItemContent:
     indent = min((line.indent for line in body if not line.is_blank()), default=0)
     for paragraph in paragraphs(body):
         written = sentences(join_lines(paragraph))
-        found = [s for s in written if _decides(s)]
+        found = _carried_motions(written) or [s for s in written if _decides(s)]
         content.decisions.extend(found)
         if not found:
             kept.append(_paragraph_text(paragraph, indent))
@@ -462,6 +470,18 @@ def _read_unmarked(body: Sequence[Line]) -> ItemContent:
             kept.append(" ".join(rest))
     content.text = "\n\n".join(kept)
     return content
+
+
+def _carried_motions(written: list[str]) -> list[str]:
+    """ "Motion by X, seconded by Y, to adopt …. Motion carried 5–1.": the motion that carried is
+    the decision, as moved; the count after it is not, and a motion that failed decides nothing."""
+    if not any(_MOTION.match(sentence) for sentence in written):
+        return []
+    return [
+        sentence
+        for sentence, after in zip(written, [*written[1:], ""], strict=True)
+        if _MOTION.match(sentence) and _CARRIED.match(after)
+    ]
 
 
 def _decides(sentence: str) -> bool:

@@ -7,7 +7,7 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from kansli.imports.parse import attendance, header, items, meetings, schedule
+from kansli.imports.parse import attendance, header, items, labels, meetings, schedule
 from kansli.imports.parse.actions import OwnerResolver, find_actions
 from kansli.imports.parse.confidence import assess
 from kansli.imports.parse.decisions import has_markers, read_item
@@ -75,7 +75,7 @@ def _parse(text: str, source: str | None) -> ParsedMinutes:
     if when.date is None:
         raise ParseError("no meeting date found", source=source, line=identity.title_line or 1)
     people = attendance.build(
-        [*document.header_fields, *document.tail_fields],
+        [*document.header_fields, *_roll_call_fields(sections), *document.tail_fields],
         _appointments(sections, document.text),
         document.text,
         identity.kind,
@@ -88,6 +88,16 @@ def _parse(text: str, source: str | None) -> ParsedMinutes:
     _add_meetings_and_actions(minutes, sections, people, when.date)
     minutes.confidence = assess(minutes, identity, when, people, sections.items, marked)
     return minutes
+
+
+def _roll_call_fields(sections: items.Sections) -> list[Field]:
+    """An item headed as the attendance ("2. ROLL CALL") holds the lists a header would."""
+    return [
+        found
+        for block in sections.items
+        if labels.label_kind(block.heading.title) in labels.PEOPLE_KINDS
+        for found in parse_fields(block.body)
+    ]
 
 
 def _minutes(

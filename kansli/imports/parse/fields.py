@@ -21,7 +21,7 @@ from kansli.imports.parse.tables import NAME, Table, read_table
 _COLON_LABEL = re.compile(r"^(?P<label>[^\W\d_][^:]{0,80}?)\s*:(?:\s+|$)(?P<rest>.*)$")
 _BULLET = re.compile(r"^[-–•*·]\s+")
 # A label after a full stop inside a line: "… och Sanna Ljung. Ej närvarande: Maria Sjöholm".
-_NEXT_LABEL = re.compile(r"(?<=[.)])\s+(?=(?P<label>[A-ZÅÄÖÆØ][^\W\d_]*(?:\s+[^\W\d_]+){0,3}):)")
+_NEXT_LABEL = re.compile(r"(?<=[.);])\s+(?=(?P<label>[A-ZÅÄÖÆØ][^\W\d_]*(?:\s+[^\W\d_]+){0,3}):)")
 # A list introduced by a sentence rather than a label: "Apologies were received from A and B."
 _PROSE_LABEL = re.compile(
     r"^(?P<label>apologies(?:\s+for\s+absence)?\s+(?:were\s+|had\s+been\s+)?"
@@ -221,5 +221,10 @@ def _take_line(
     if current is None:
         current = Field(label="", kind=None, line=line.number)
         fields.append(current)
-    current.values.append(ValueLine(line.number, [cell.text for cell in line.cells()]))
+    cells = [cell.text for cell in line.cells()]
+    if current.kind in labels.PEOPLE_KINDS and (run_on := _run_on_label(cells)):
+        before, after = run_on
+        current.values.append(ValueLine(line.number, [before]))
+        return _take_line(fields, None, None, Line(line.number, after), base)
+    current.values.append(ValueLine(line.number, cells))
     return current

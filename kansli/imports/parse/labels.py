@@ -60,7 +60,8 @@ _LABELS: dict[str, str] = {
     PRESENT: r"deltagare|deltagande|närvarande|närvarolista|närvaro|present|attendees|attendance|"
     r"those present|til stede|tilstede|deltakere|deltagere|fremmødte|mødedeltagere|"
     r"kallade|deltog|närvarande deltagare|deltagare på mötet|tilstedeværende|röstlängd|"
-    r"röstlängd för mötet|med på mötet|med på träffen|närvarande på mötet|på mötet|"
+    r"röstlängd för mötet|roll call|roll-call|"
+    r"med på mötet|med på träffen|närvarande på mötet|på mötet|"
     r"deltagare på träffen|deltog på mötet|til stede på møtet|til stede på mødet",
     MEMBERS: r"beslutande|beslutande ledamöter|närvarande ledamöter|ledamöter|ledamot|"
     r"tjänstgörande ledamöter|ordinarie ledamöter|styrelseledamöter|närvarande "

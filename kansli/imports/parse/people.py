@@ -17,7 +17,9 @@ from kansli.imports.parse.layout import collapse
 _HONORIFIC = re.compile(
     # A councillor of another tier keeps the tier: "District Cllr P. Langley", "County Cllr Marsh".
     r"^(?:(?:dr|mr|mrs|ms|miss|mx|prof|professor|sir|dame|rev|cllrs?|councillors?|"
-    r"(?:district|county|borough|town|parish|city)\s+(?:cllrs?|councillors?))"
+    r"(?:district|county|borough|town|parish|city)\s+(?:cllrs?|councillors?)|"
+    # American council titles: "Councilmembers Priya Ortiz, Ben Stroud", "Deputy Mayor Calloway".
+    r"councilmembers?|council\s+members?|(?:deputy\s+)?mayor|mayor\s+pro\s+tem|alderm[ae]n)"
     r"\.?\s+)+",
     re.IGNORECASE,
 )
@@ -221,6 +223,7 @@ _TITLE_WORDS = re.compile(
     r"\b(?:manager|officer|executive|director|solicitor|clerk|head|adviser|advisor|lead|"
     r"coordinator|assistant|controller|secretary|chief|accountant|auditor|consultant|planner|"
     r"engineer|inspector|surveyor|analyst|treasurer|administrator|president|ceo|cfo|governor|"
+    r"attorney|"
     r"headteacher|principal)\b|"
     # Scandinavian job titles end in a handful of words: "Förvaltningschef", "Kommunalsjef",
     # also in the definite form of a sentence ("förvaltaren Johan Eriksson", "revisorn").
@@ -291,11 +294,17 @@ def parse_entry(
 def _leading_title(name: str) -> tuple[str | None, str]:
     """ "Kommunedirektør Trond Alm", "Vicevært Poul Erik Bang": a one-word job title written
     before the name is the title, not a first name."""
-    if name.count(" ") < 2:
-        return None, name
-    first, _, rest = name.partition(" ")
-    if looks_like_title(first) and first.lower() not in _NOT_NAMES and is_name(rest):
-        return first, rest
+    words = name.split()
+    # The title is up to three words ("City Manager", "Public Works Director"), its last a
+    # job-title word; a name of at least two words follows.
+    for size in range(1, min(3, len(words) - 2) + 1):
+        title, rest = " ".join(words[:size]), " ".join(words[size:])
+        if (
+            looks_like_title(words[size - 1])
+            and words[0].lower() not in _NOT_NAMES
+            and is_name(rest)
+        ):
+            return title, rest
     return None, name
 
 

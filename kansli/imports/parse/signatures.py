@@ -268,7 +268,18 @@ _SENTENCES = [
         "referent|sekret|protokollfør",
         r"\b(?:valgt|valgtes)\s+(?:til|som)\s+(?:referent|sekretær|protokollfører)",
     ),
-    _sentence(labels.SECRETARY, "after", "minutes", r"\bminutes\s+(?:were\s+)?taken\s+by\s+"),
+    _sentence(
+        labels.SECRETARY,
+        "after",
+        "minutes",
+        r"\bminutes\s+(?:were\s+)?(?:taken|recorded|prepared)\s+by\s+",
+    ),
+    _sentence(
+        labels.CHAIR,
+        "before",
+        "to order",
+        r"\bcalled\s+the\s+(?:\w+\s+){0,2}meeting\s+to\s+order\b",
+    ),
     _sentence(
         labels.SECRETARY,
         "before",
@@ -331,7 +342,12 @@ def trailing_names(text: str) -> list[str]:
         if not (_NAME_TOKEN.match(token) or token.lower() in _JOINERS):
             break
         tokens.insert(0, token)
-    while tokens and tokens[0].lower() in _JOINERS:
+    # A heading in capitals above the sentence ("CALL TO ORDER" / "Mayor Denise Harwood …") is
+    # no part of the name.
+    while tokens and (
+        tokens[0].lower() in _JOINERS
+        or (tokens[0].isupper() and len(tokens[0]) > 1 and not tokens[-1].isupper())
+    ):
         tokens.pop(0)
     return _names(" ".join(tokens))
 
