@@ -14,6 +14,7 @@ import datetime
 import secrets
 import time
 from collections.abc import Callable
+from contextvars import ContextVar
 
 from django.apps import apps
 from django.conf import settings
@@ -27,26 +28,40 @@ from django.utils.translation import get_language
 
 from kansli.public.oncommit import on_commit_once
 
-GENERATION_KEY = "kansli.public.generation"
-CHANGED_AT_KEY = "kansli.public.changed-at"
+STATE_KEY = "kansli.public.state"
 CONTENT_APPS = ("registry", "meetings", "minutes")
+
+# The state read for the response being made: a response reads the cache's state once, and its
+# validators and every key it keeps something under agree.
+_held: ContextVar[tuple[str, int] | None] = ContextVar("kansli_public_state", default=None)
+
+
+def _state() -> tuple[str, int]:
+    """(generation, changed-at) as the response being made read them, or as the cache holds
+    them now.
+
+    The generation is a random token, not a counter, so that a state lost to the cache's culling
+    comes back as a new token and can never revive pages kept under an earlier one; and with it
+    the change time comes back as now, later than the truth, so no stale copy ever looks fresh.
+    """
+    held = _held.get()
+    if held is not None:
+        return held
+    return cache.get_or_set(STATE_KEY, _new_state, timeout=None)
+
+
+def _new_state() -> tuple[str, int]:
+    return secrets.token_hex(8), int(time.time())
 
 
 def generation() -> str:
-    """The current generation: a random token, not a counter, so that a generation key lost to
-    the cache's culling comes back as a new token and can never revive pages kept under an
-    earlier one."""
-    return cache.get_or_set(GENERATION_KEY, _new_token, timeout=None)
-
-
-def _new_token() -> str:
-    return secrets.token_hex(8)
+    """The current generation: every key of a kept page or file includes it."""
+    return _state()[0]
 
 
 def changed_at() -> int:
-    """When the content last changed (Unix seconds), as far as the cache knows. Were the key
-    lost, it would come back as now: later than the truth, so no stale copy ever looks fresh."""
-    return cache.get_or_set(CHANGED_AT_KEY, lambda: int(time.time()), timeout=None)
+    """When the content last changed (Unix seconds), as far as the cache knows."""
+    return _state()[1]
 
 
 def validators() -> tuple[str, int]:
@@ -72,10 +87,14 @@ def validated(
     change (an unpublished meeting, say) has to reach the reader at once. `private` keeps
     pages that carry the reader's own token out of shared caches.
     """
-    etag, stamp = validators()
-    response = get_conditional_response(request, etag=etag, last_modified=stamp)
-    if response is None:
-        response = respond()
+    held = _held.set(_state())
+    try:
+        etag, stamp = validators()
+        response = get_conditional_response(request, etag=etag, last_modified=stamp)
+        if response is None:
+            response = respond()
+    finally:
+        _held.reset(held)
     if response.status_code in (200, 304):
         response.headers.setdefault("ETag", etag)
         response.headers.setdefault("Last-Modified", http_date(stamp))
@@ -108,8 +127,7 @@ def forget_everything(**_kwargs) -> None:
 
 
 def _next_generation() -> None:
-    cache.set(GENERATION_KEY, _new_token(), timeout=None)
-    cache.set(CHANGED_AT_KEY, int(time.time()), timeout=None)
+    cache.set(STATE_KEY, _new_state(), timeout=None)
 
 
 def connect_signals() -> None:

@@ -71,3 +71,25 @@ def test_copies_differ_by_language(client, committee):
 def test_pages_stay_private_files_and_data_may_be_shared(client, committee):
     assert "private" in client.get("/")["Cache-Control"]
     assert "public" in client.get("/api/v1/system")["Cache-Control"]
+
+
+def test_a_kept_page_costs_two_cache_reads_and_no_query(
+    client, committee, monkeypatch, django_assert_num_queries
+):
+    from django.core.cache import caches
+
+    address = committee.published.get_absolute_url()
+    client.get(address)  # rendered and kept
+    backend = type(caches["default"])
+    reads = []
+    original = backend.get
+
+    def counted(self, key, *args, **kwargs):
+        reads.append(key)
+        return original(self, key, *args, **kwargs)
+
+    monkeypatch.setattr(backend, "get", counted)
+    with django_assert_num_queries(0):
+        assert client.get(address).status_code == 200
+    # The content's state once (validators and keys agree on it), then the page itself.
+    assert len(reads) == 2, reads
