@@ -174,12 +174,12 @@ def _continues(before: str, text: str) -> bool:
         return True
     if before.count("(") > before.count(")"):
         return True
-    written = before.rsplit(",", 1)[-1].strip()
-    last = strip_honorific(written).split()
-    if len(last) != 1 or not last[0][:1].isupper():
-        return False
+    written = before.rsplit(",", 1)[-1].split()
+    if len(written) == 1:
+        return before.count(",") >= 2 and written[0][:1].isupper()
     # A title waits for a whole name: "Councilmembers Priya" / "Ortiz, Ben Stroud".
-    return before.count(",") >= 2 or len(written.split()) > 1
+    last = strip_honorific(" ".join(written)).split() if 1 < len(written) <= 3 else []
+    return len(last) == 1 and last[0][:1].isupper()
 
 
 def _is_two_runs(value: ValueLine) -> bool:

@@ -171,6 +171,8 @@ def _run_on_label(cells: list[str]) -> tuple[str, str] | None:
     """A list that runs on into the next labelled list after a full stop: (this list, the
     rest from its label on)."""
     text = "  ".join(cells)
+    if ":" not in text:
+        return None
     for match in _NEXT_LABEL.finditer(text):
         if labels.label_kind(match.group("label")) in labels.PEOPLE_KINDS:
             return text[: match.start()].strip(), text[match.start() :].strip()

@@ -218,7 +218,8 @@ def _title_goes_on(lines: Sequence[Line], index: int, match: re.Match[str]) -> b
     # Inspection Services", "(second reading)".
     short = below.stripped
     return (
-        len(short) <= _MAX_TITLE // 2
+        (short[:1].islower() or short[:1] == "(")
+        and len(short) <= _MAX_TITLE // 2
         and not short.endswith((".", ":", ";"))
         and (short[:1].islower() or (short.startswith("(") and short.endswith(")")))
     )
