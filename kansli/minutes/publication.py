@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from kansli.minutes import signing
 from kansli.minutes.models import (
     ImmediateAdjustment,
+    MinutesStatus,
     MinutesVersion,
     PublishedFile,
     PublishedFormat,
@@ -118,6 +119,28 @@ def store_files(
 
 def published_version(minutes) -> MinutesVersion | None:
     return minutes.versions.order_by("-number").first()
+
+
+def version_under_correction(minutes) -> MinutesVersion | None:
+    """The version that was public before the minutes were opened for a correction, while the
+    correction is under way; None otherwise.
+
+    A published protocol is a public document: while its correction is written, adjusted and
+    published, readers keep the files that were published (frozen, so nothing of the correction
+    shows). Minutes withdrawn from publication (moved back to adjusted) are not corrected, and
+    nothing of them stays public.
+    """
+    if minutes.status == MinutesStatus.PUBLISHED:
+        return None
+    left = minutes.status_changes.filter(from_status=MinutesStatus.PUBLISHED).order_by(
+        "-changed_at", "-pk"
+    ).first()
+    if left is None or left.to_status != MinutesStatus.DRAFT:
+        return None
+    return (
+        minutes.versions.filter(published_files__isnull=False).distinct()
+        .order_by("-number").first()
+    )
 
 
 def frozen_file(version: MinutesVersion, fmt: str) -> PublishedFile | None:

@@ -27,7 +27,7 @@ from kansli.meetings.models import (
     Meeting,
 )
 from kansli.minutes import publication
-from kansli.minutes.models import Minutes
+from kansli.minutes.models import Minutes, MinutesVersion, PublishedFile
 from kansli.minutes.render.document import MinutesDocument, build_document, load_meeting
 from kansli.registry.models import (
     Body,
@@ -97,11 +97,26 @@ def immediately_adjusted(meeting: Meeting) -> list:
 
 
 def published_file(meeting: Meeting, fmt: str) -> bytes:
-    """The published minutes as a file, frozen when published and never rendered again."""
+    """The published minutes as a file, frozen when published and never rendered again; while
+    they are corrected, the file that was published before."""
     minutes = published_minutes(meeting)
-    if minutes is None:
+    if minutes is not None:
+        return publication.public_file(minutes, fmt)
+    frozen = _frozen_under_correction(meeting, fmt)
+    if frozen is None:
         raise Http404("The minutes of this meeting are not published.")
-    return publication.public_file(minutes, fmt)
+    return publication.read(frozen)
+
+
+def under_correction(meeting: Meeting) -> MinutesVersion | None:
+    """The version readers keep while the meeting's published minutes are corrected."""
+    minutes = Minutes.objects.filter(meeting=meeting).first()
+    return publication.version_under_correction(minutes) if minutes else None
+
+
+def _frozen_under_correction(meeting: Meeting, fmt: str) -> PublishedFile | None:
+    version = under_correction(meeting)
+    return publication.frozen_file(version, fmt) if version else None
 
 
 def neighbours(meeting: Meeting) -> tuple[Meeting | None, Meeting | None]:

@@ -116,14 +116,16 @@ def body(request: HttpRequest, body: str) -> TemplateResponse:
 def meeting(request: HttpRequest, body: str, slug: str) -> TemplateResponse:
     found = access.public_meeting(body, slug)
     doc = access.public_document(found)
+    corrected = None if doc else access.under_correction(found)
     previous, following = access.neighbours(found)
     return TemplateResponse(request, "public/meeting.html", {
         "meeting": found,
         "doc": doc,
         "previous": previous,
         "following": following,
-        "downloads": download_links(found) if doc else [],
+        "downloads": download_links(found) if doc or corrected else [],
         "attachments": access.public_attachments(found) if doc else [],
+        "corrected": corrected,
         # Paragraphs adjusted at the meeting are public before the rest of the protocol.
         "adjusted_items": [] if doc else access.immediately_adjusted(found),
     })

@@ -212,3 +212,31 @@ def test_a_sub_item_of_a_confidential_item_is_not_published(draft, committee,
     assert "UNDERPUNKTMARKOR" not in pdf_text(
         publication.read(PublishedFile.objects.get(format="pdf"))
     )
+
+
+def test_published_minutes_stay_available_while_they_are_corrected(
+    adjusted, committee, signing_certificate, client
+):
+    workflow.publish_adjusted(adjusted)
+    page = committee.draft.get_absolute_url()
+    url = f"{page}samarbetskommitten-2022-12-01.pdf"
+    published = client.get(url).content
+    workflow.correct(adjusted, reason="Fel datum i § 2")
+    AgendaItem.objects.filter(meeting=committee.draft).update(title="RÄTTELSEUTKAST")
+
+    text = client.get(page).content.decode()
+    assert "The minutes are being corrected." in text and url in text
+    assert "RÄTTELSEUTKAST" not in text
+    # The file readers get is the one that was published, byte for byte.
+    assert client.get(url).content == published
+
+
+def test_minutes_withdrawn_from_publication_leave_nothing_public(
+    adjusted, committee, signing_certificate, client
+):
+    workflow.publish_adjusted(adjusted)
+    page = committee.draft.get_absolute_url()
+    url = f"{page}samarbetskommitten-2022-12-01.pdf"
+    workflow.move(adjusted, MinutesStatus.ADJUSTED)
+    assert client.get(url).status_code == 404
+    assert "being corrected" not in client.get(page).content.decode()
