@@ -69,6 +69,12 @@ _TREASURER_MENTION = re.compile(
     r"\b(?:[Kk]assör(?:en)?|[Tt]reasurer|[Kk]asserer(?:en)?|[Kk]assereren),?[ \t]+"
     r"(?P<name>[A-ZÅÄÖÆØ][\w'’-]+(?:[ \t]+[A-ZÅÄÖÆØ][\w'’-]+){1,2})"
 )
+# "Petra Wahlund som gäst", "Tom Hill as an observer": the text says in what capacity someone came.
+_GUEST_MENTION = re.compile(
+    r"(?P<name>[A-ZÅÄÖÆØ][\w'’-]+(?:[ \t]+[A-ZÅÄÖÆØ][\w'’-]+){1,2})[ \t]+(?:som|as(?:[ \t]+an?)?)"
+    r"[ \t]+(?:gäst|gjest|gæst|guest|observatör|observer|observatør)\b"
+)
+_GUEST_WORDS = ("gäst", "gjest", "gæst", "guest", "observ")
 # Brackets and semicolons belong to single entries; so does a list number ("1. Inga-Lill Sand
 # 9. Torbjörn Hägg" is a numbered list in two columns).
 _NOT_A_RUN = re.compile(r"[;()]|^\s*\d{1,3}[.)]\s")
@@ -437,7 +443,8 @@ def _counted(fields: Iterable[Field]) -> bool:
 
 
 def _apply_text_hints(register: _Register, text: str) -> None:
-    """Parties and the treasurer named in the text, for people the lists leave without them."""
+    """Parties, the treasurer and guests named in the text, for people the lists leave without
+    them."""
     without_party = any(r.entry.party is None for r in register.records.values())
     for match in _PARTY_BRACKETS.finditer(text) if without_party else ():
         written = _name_before(text, match.start())
@@ -451,6 +458,11 @@ def _apply_text_hints(register: _Register, text: str) -> None:
         record = register.find(match.group("name"))
         if record is not None:
             record.entry.roles.add("treasurer")
+    guested = any(map(lowered.__contains__, _GUEST_WORDS))
+    for match in _GUEST_MENTION.finditer(text) if guested else ():
+        record = register.find(match.group("name"))
+        if record is not None:
+            record.entry.roles.add("guest")
 
 
 def build(

@@ -120,7 +120,7 @@ _ABBREVIATION = re.compile(
 )
 _DECIDING_VERB = Guarded(
     r"\b(?:godkändes|godkänns|godkände|valdes|omvaldes|nyvaldes|utsågs|valde|omvalde|utsåg|"
-    r"beslutades|"
+    r"beslutades|beslöts|"
     r"beslutade|beslöt|beviljade|beviljades|beviljas|fastställdes|fastställde|antogs|antog|"
     r"lades\s+till\s+handlingarna|läggs\s+till\s+handlingarna|förklarades|bifölls|biföll|"
     r"avslogs|avslog|tillstyrktes|tillstyrkte|bordlades|uppdrogs|"
