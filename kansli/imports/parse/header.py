@@ -108,6 +108,14 @@ _TITLE_PATTERNS = [
         r"\b(?P<type>(?:ordinært|ekstraordinært)\s+mø(?:d|t)e)(?:\s+i\s+(?P<body>.+))?", re.I
     ),
 ]
+# A title that names the body before the genre word: "Project Steering Committee – Minutes",
+# "CITY COUNCIL REGULAR MEETING MINUTES". The type, when written, is the words before "meeting".
+_BODY_THEN_GENRE = re.compile(
+    r"^(?P<body>\S.*?\S)(?:\s+[–—-]\s+|\s+(?P<type>(?:regular|special|ordinary|extraordinary|"
+    r"annual|adjourned)\s+meeting)\s+)(?:minutes|notes|minnesanteckningar|anteckningar|protokoll|"
+    r"referat)$",
+    re.IGNORECASE,
+)
 # A name line that ends in the kind of meeting: "IT-samverkan Hjortsåladalen – styrgruppsmöte",
 # "Kulturnätverket – nätverksträff". The last word alone names the type.
 _NAME_THEN_TYPE = re.compile(
@@ -309,6 +317,8 @@ def _title_parts(cells: Sequence[tuple[int, str]]) -> tuple[str | None, str | No
             if meeting_type is None and (match := _NAME_THEN_TYPE.match(collapse(text))):
                 return _as_type(match.group("type")), smart_case(match.group("body"))
             continue
+        if body is None and (named_first := _body_then_genre(text)):
+            body, meeting_type = named_first[0], meeting_type or named_first[1]
         for pattern in _TITLE_PATTERNS:
             match = pattern.search(collapse(text))
             if match is None:
@@ -320,6 +330,17 @@ def _title_parts(cells: Sequence[tuple[int, str]]) -> tuple[str | None, str | No
         if meeting_type:
             break
     return meeting_type, body
+
+
+def _body_then_genre(text: str) -> tuple[str, str | None] | None:
+    """(body, meeting type) of a title such as "Project Steering Committee – Minutes"."""
+    match = _BODY_THEN_GENRE.match(collapse(text))
+    if match is None:
+        return None
+    named = match.group("body")
+    if not (_BODY_WORD.search(named) or _PUBLIC.search(named)):
+        return None
+    return smart_case(named), _as_type(match.group("type")) if match.group("type") else None
 
 
 def _plausible_body(text: str) -> bool:
@@ -371,7 +392,7 @@ def _name_body(
         )
         body = organisation
     elif identity.kind == "minnesanteckningar":
-        body = titled_body or (names[0] if names else None)
+        body = titled_body or _first_body(names)
         organisation = None
     elif identity.kind == "board":
         organisation = organisation or (names[0] if names else None)
@@ -381,8 +402,31 @@ def _name_body(
         body = next(
             (n for n in names if n != organisation and not _CANCELLED.search(n)), organisation
         )
+    if organisation is None and identity.kind != "association":
+        organisation = _parent_line(names, body)
     identity.body, identity.organisation = body, organisation
     identity.body_source = _body_source(body, fields, titled_body)
+
+
+def _first_body(names: Sequence[str]) -> str | None:
+    """A network's notes may name its umbrella first: "Miljösamverkan Norrbotten" above
+    "Arbetsgruppen för livsmedelskontroll". The group is the line that names a group."""
+    if len(names) >= 2 and not _BODY_WORD.search(names[0]) and _BODY_WORD.search(names[1]):
+        return names[1]
+    return names[0] if names else None
+
+
+def _parent_line(names: Sequence[str], body: str | None) -> str | None:
+    """The first name line, above a body named after it, is the body's parent organisation when
+    it names no body itself: "CITY OF PORT TOWNSEND" above "CITY COUNCIL REGULAR MEETING
+    MINUTES", "HOLLINGWOOD PRIMARY SCHOOL" above "Minutes of the Full Governing Board"."""
+    if body is None or not names:
+        return None
+    first = names[0]
+    folded, folded_body = first.casefold(), body.casefold()
+    if folded in folded_body or folded_body in folded or _BODY_WORD.search(first):
+        return None
+    return first if not _CANCELLED.search(first) and first[:1].isupper() else None
 
 
 def _in_full(titled_body: str | None, names: Sequence[str]) -> str | None:
