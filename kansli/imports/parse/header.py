@@ -27,6 +27,14 @@ _NOTES = re.compile(
     r"^\w*anteckningar\b(?!\s*:)|\bminnesanteckningar\b|^(?:meeting\s+)?notes\b(?!\s*:)",
     re.IGNORECASE,
 )
+# A network or a steering or working group has no power to decide: its minutes are notes whatever
+# the title calls them ("Project Steering Committee – Minutes", "REFERAT … Nettverk for …").
+_NETWORK = re.compile(
+    r"\b\w*(?:nätverk(?:et)?|nettverk(?:et)?|netværk(?:et)?|styrgrupp(?:en)?|styringsgruppe(?:n)?|"
+    r"styregruppe(?:n)?|arbetsgrupp(?:en)?|samverkansgrupp(?:en)?|samrådsgrupp(?:en)?)\b|"
+    r"\bsteering\s+(?:committee|group|board)\b|\bworking\s+group\b|\bnetwork\b",
+    re.IGNORECASE,
+)
 _ASSOCIATION = re.compile(
     r"förening|föreningen|\bbrf\b|borettslag|idrottsklubb|idrottsförening|\bik\b|\bif\b|sällskap|"
     r"klubb|årsmöte|föreningsstämma|forening|sameie|generalforsamling|\bassociation\b|\bsociety\b|"
@@ -121,6 +129,13 @@ _BODY_THEN_GENRE = re.compile(
 _NAME_THEN_TYPE = re.compile(
     r"^(?P<body>\S.*?\S)\s+[–—-]\s+(?P<type>[\w-]*(?:möte|träff|konferens|sammanträde|meeting|"
     r"møte|møde))$",
+    re.IGNORECASE,
+)
+# A line that opens with the kind of meeting and its date: "Styrgruppsmöte 2024-01-30, kl. 13.00",
+# "Nettverksmøte tirsdag 8. oktober 2024".
+_TYPE_THEN_DATE = re.compile(
+    r"^(?P<type>[\w-]+(?:möte|träff|konferens|møte|møde))[ \t,]+(?:\d|(?:mån|tis|ons|tors|fre|"
+    r"lör|sön|man|tirs|tors|fre|lør|søn)dag(?:en)?\b)",
     re.IGNORECASE,
 )
 _ASSOCIATION_TYPE = re.compile(
@@ -266,6 +281,8 @@ def detect_kind(cells: Sequence[tuple[int, str]], cancelled: bool, has_items: bo
     # A company's legal form settles it: "… Housing Association Ltd" is a company's board.
     if _LEGAL_FORM.search(head):
         return "board"
+    if _NETWORK.search(head):
+        return "minnesanteckningar"
     if _ASSOCIATION.search(head):
         return "association"
     if _COMPANY.search(head):
@@ -313,6 +330,9 @@ def _title_parts(cells: Sequence[tuple[int, str]]) -> tuple[str | None, str | No
     meeting_type = body = None
     for _, text in cells:
         lowered = text.lower()
+        if meeting_type is None and (match := _TYPE_THEN_DATE.match(text)):
+            meeting_type = _as_type(match.group("type"))
+            continue
         if not any(map(lowered.__contains__, _TITLE_WORDS)):
             if meeting_type is None and (match := _NAME_THEN_TYPE.match(collapse(text))):
                 return _as_type(match.group("type")), smart_case(match.group("body"))
