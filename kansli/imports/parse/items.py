@@ -331,7 +331,53 @@ def find_headings(lines: Sequence[Line]) -> list[Heading]:
         headings = _in_sequence(lines, headings)
     elif style == "prefixed":
         headings = _with_sub_items(headings, found["plain"])
-    return _unique(headings)
+    return _unique(headings) or _capital_headings(lines)
+
+
+# Notes without numbers head their items in capitals ("FÖREGÅENDE ANTECKNINGAR", "ÖVRIGT"). The
+# document's own name and genre are written so too, above the lists, so a heading needs prose
+# under it, and a run of them.
+_GENRE_HEADINGS = frozenset(
+    {"anteckningar", "minnesanteckningar", "protokoll", "minutes", "notes", "referat", "møtebok"}
+)
+_MIN_CAPITAL_HEADINGS = 3
+
+
+def _capital_headings(lines: Sequence[Line]) -> list[Heading]:
+    found = [
+        Heading(index, "", line.stripped, "capitals")
+        for index, line in enumerate(lines)
+        if _capital_heading_at(lines, index)
+    ]
+    return found if len(found) >= _MIN_CAPITAL_HEADINGS else []
+
+
+def _capital_heading_at(lines: Sequence[Line], index: int) -> bool:
+    text = lines[index].stripped
+    if not text or not text.isupper() or len(text) > _MAX_TITLE or "  " in text:
+        return False
+    if index and not lines[index - 1].is_blank():
+        return False
+    if not text[:1].isalpha() or text.endswith((".", ":")) or text.lower() in _GENRE_HEADINGS:
+        return False
+    return _prose_below(lines, index + 1)
+
+
+def _prose_below(lines: Sequence[Line], start: int) -> bool:
+    """A sentence in the paragraph under a heading: the first lines after a blank one."""
+    position = start
+    while position < len(lines) and lines[position].is_blank():
+        position += 1
+    if position == start:
+        return False
+    while position < len(lines) and not lines[position].is_blank():
+        text = lines[position].stripped
+        if text.isupper():
+            return False
+        if text.endswith(".") or ". " in text:
+            return True
+        position += 1
+    return False
 
 
 def _with_sub_items(headings: list[Heading], plain: list[Heading]) -> list[Heading]:
