@@ -411,6 +411,7 @@ def _name_body(
             titled_body or (names[0] if names else None),
         )
         body = organisation
+        organisation = _parent_of_branch(organisation)
     elif identity.kind == "minnesanteckningar":
         body = titled_body or _first_body(names)
         organisation = None
@@ -426,6 +427,21 @@ def _name_body(
         organisation = _parent_line(names, body)
     identity.body, identity.organisation = body, organisation
     identity.body_source = _body_source(body, fields, titled_body)
+
+
+# "Hyresgästföreningen, lokala föreningen Gottsunda": a local branch named after its parent.
+_BRANCH = re.compile(
+    r"^(?P<parent>[^,]+),\s+(?:lokal(?:a|e)?\s+\w+|lokalavdelning(?:en)?|avdelning(?:en)?|"
+    r"krets(?:en)?|distrikt(?:et)?|local\s+branch|branch|lokallag(?:et)?|lokalforening(?:en)?)\b",
+    re.IGNORECASE,
+)
+
+
+def _parent_of_branch(name: str | None) -> str | None:
+    """The association a local branch belongs to is the organisation; the branch is the body."""
+    if name is None or ", " not in name or not (match := _BRANCH.match(name)):
+        return name
+    return match.group("parent")
 
 
 def _first_body(names: Sequence[str]) -> str | None:
