@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable
 
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 
 from kansli.meetings.models import AgendaItem, Meeting, MeetingStatus
 
@@ -78,14 +78,17 @@ def _assign(meeting: Meeting, first: int) -> int:
     return counter
 
 
-def _year_meetings(meeting: Meeting) -> list[Meeting]:
+def _year(meeting: Meeting) -> QuerySet[Meeting]:
     """The body's meetings that year that number their paragraphs, in order."""
-    return list(
+    return (
         Meeting.objects.filter(body_id=meeting.body_id, date__year=meeting.date.year)
         .exclude(status=MeetingStatus.CANCELLED)
-        .select_related("body")
         .order_by("date", "start_time", "pk")
     )
+
+
+def _year_meetings(meeting: Meeting) -> list[Meeting]:
+    return list(_year(meeting).select_related("body"))
 
 
 @transaction.atomic
@@ -110,25 +113,31 @@ def number_new_items(meeting: Meeting, items: list[AgendaItem]) -> None:
     protocols linear rather than quadratic.
     """
     protocol = meeting.body.is_protocol
-    year = _year_meetings(meeting) if protocol else []
-    place = next((index for index, each in enumerate(year) if each.pk == meeting.pk), None)
+    # Only numbers are read of the year's meetings: most imports add the latest meeting.
+    year = list(_year(meeting).values_list("pk", "first_paragraph")) if protocol else []
+    place = next((index for index, (pk, _first) in enumerate(year) if pk == meeting.pk), None)
     if place is None:
         # Notes mode, or a cancelled meeting: its numbers affect no other meeting.
         _number_tree(_new_tree(items), (protocol and meeting.first_paragraph) or 1, protocol)
         return
     counter = _counted(year[:place])
     counter = _number_tree(_new_tree(items), meeting.first_paragraph or counter, protocol)
-    for each in year[place + 1:]:
-        counter = _assign(each, each.first_paragraph or counter)
+    later = [pk for pk, _first in year[place + 1:]]
+    if later:
+        for each in _year(meeting).filter(pk__in=later).select_related("body"):
+            counter = _assign(each, each.first_paragraph or counter)
 
 
-def _counted(meetings: list[Meeting]) -> int:
-    """The § number following these meetings' paragraphs, from their number of top-level items."""
+def _counted(meetings: list[tuple[int, int | None]]) -> int:
+    """The § number following these meetings' paragraphs (id and first § of each), from their
+    number of top-level items."""
+    if not meetings:
+        return 1
     tops = dict(
-        AgendaItem.objects.filter(meeting__in=meetings, parent=None)
+        AgendaItem.objects.filter(meeting__in=[pk for pk, _first in meetings], parent=None)
         .values("meeting").annotate(count=Count("pk")).values_list("meeting", "count")
     )
     counter = 1
-    for each in meetings:
-        counter = (each.first_paragraph or counter) + tops.get(each.pk, 0)
+    for pk, first in meetings:
+        counter = (first or counter) + tops.get(pk, 0)
     return counter
